@@ -1,0 +1,8 @@
+namespace UnitGen.Model.Diagnostics;
+
+public enum Severity
+{
+    Info,
+    Warning,
+    Error,
+}

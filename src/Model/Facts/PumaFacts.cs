@@ -1,0 +1,82 @@
+using System.Globalization;
+
+namespace UnitGen.Model.Facts;
+
+/// <summary>Version-dependent puma behaviour, each checked in puma's source.</summary>
+public static class PumaFacts
+{
+    /// <summary>Puma 5.1 added systemd notify through the sd_notify gem (puma <c>lib/puma/launcher.rb</c> <c>integrate_with_systemd</c>).</summary>
+    public static readonly Version NotifyWithGem = new(5, 1, 0);
+
+    /// <summary>Puma 6.1 notifies systemd natively, without the sd_notify gem.</summary>
+    public static readonly Version NotifyNative = new(6, 1, 0);
+
+    /// <summary>Puma 7 preloads by default in cluster mode.</summary>
+    public static readonly Version PreloadByDefaultInCluster = new(7, 0, 0);
+
+    /// <summary>Puma's <c>worker_shutdown_timeout</c> default (puma <c>lib/puma/configuration.rb</c>).</summary>
+    public const int WorkerShutdownTimeoutSeconds = 30;
+
+    /// <summary>
+    /// Whether puma preloads the app. An explicit <c>preload</c> wins. Otherwise:
+    /// puma 5.x and 6.x set the default in <c>Configuration#initialize</c> from the worker count known
+    /// before the config file is read — <c>WEB_CONCURRENCY</c> or <c>-w</c> on the command line
+    /// (puma 5.6.5 <c>lib/puma/configuration.rb:151</c>:
+    /// <c>default_options[:preload_app] = (@options[:workers] &gt; 1) &amp;&amp; Puma.forkable?</c>);
+    /// puma 7 preloads in cluster mode; an unknown version is assumed to preload in cluster mode.
+    /// </summary>
+    public static bool EffectivePreload(ServiceModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var server = model.Server;
+        if (server.Preload is { } explicitPreload)
+        {
+            return explicitPreload;
+        }
+
+        var early = EarlyWorkerCount(model);
+        return server.Version switch
+        {
+            null => Workers(model) > 0,
+            { Major: >= 7 } => Workers(model) > 0,
+            { Major: >= 5 } => early > 1,
+            _ => false,
+        };
+    }
+
+    /// <summary>The worker count as puma will run it: the model's, else WEB_CONCURRENCY, else 0.</summary>
+    public static int Workers(ServiceModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return model.Server.Workers ?? EarlyWorkerCount(model);
+    }
+
+    /// <summary>Whether puma can send READY=1 to systemd with this model.</summary>
+    public static bool CanNotify(ServerSpec server)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        return server.Version switch
+        {
+            { } v when v >= NotifyNative => true,
+            { } v when v >= NotifyWithGem => server.SdNotifyGem,
+            { } => false,
+            // Unknown version: 5.1-6.0 is the conservative case.
+            null => server.SdNotifyGem,
+        };
+    }
+
+    /// <summary>Workers known before puma reads its config file: <c>-w N</c>/<c>--workers N</c>, else WEB_CONCURRENCY.</summary>
+    private static int EarlyWorkerCount(ServiceModel model)
+    {
+        var argv = model.Server.Command;
+        for (var i = 0; i + 1 < argv.Length; i++)
+        {
+            if (argv[i] is "-w" or "--workers" && int.TryParse(argv[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var w))
+            {
+                return w;
+            }
+        }
+
+        return int.TryParse(model.EnvironmentValue("WEB_CONCURRENCY"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
+    }
+}

@@ -1,0 +1,8 @@
+namespace UnitGen.Model;
+
+public enum HardeningProfile
+{
+    Default,
+    Strict,
+    None,
+}

@@ -1,0 +1,9 @@
+using UnitGen.Model.Diagnostics;
+
+namespace UnitGen.Model.Rules;
+
+/// <summary>
+/// What a rule found, at a model path (see <see cref="SourceMap"/>). <see cref="Severity"/> overrides
+/// the rule's own where the rule grades its findings (UG0401: error with 0 workers, warning with 1).
+/// </summary>
+public sealed record Finding(string Path, string Message, Severity? Severity = null);

@@ -1,0 +1,51 @@
+using System.Collections.Immutable;
+
+namespace UnitGen.Model;
+
+/// <summary>The app server and how it is started.</summary>
+public sealed record ServerSpec
+{
+    public required ServerType Type { get; init; }
+    /// <summary>Null means unknown: version-aware rules then assume the riskier behaviour.</summary>
+    public Version? Version { get; init; }
+    /// <summary>Explicit argv; empty means "derive from <see cref="Type"/>" (see <see cref="EffectiveCommand"/>).</summary>
+    public ImmutableArray<string> Command { get; init; } = [];
+    /// <summary>Set when the server is started through <c>bundle exec</c>.</summary>
+    public Version? Bundler { get; init; }
+    public string? Config { get; init; }
+    public string? Rackup { get; init; }
+    public string? Environment { get; init; }
+    public int? Workers { get; init; }
+    public ThreadRange? Threads { get; init; }
+    /// <summary>Null means the server version's own default (see <see cref="Preload"/> rules).</summary>
+    public bool? Preload { get; init; }
+    public bool ForkWorker { get; init; }
+    public bool SdNotifyGem { get; init; }
+    public string? Pidfile { get; init; }
+    public int? Timeout { get; init; }
+    public bool UseSystemd { get; init; }
+    /// <summary>App-side binds as written; null when the model leaves them to <c>listen</c>.</summary>
+    public ImmutableArray<string>? Binds { get; init; }
+
+    public bool IsPuma => Type == ServerType.Puma;
+
+    /// <summary>The argv that ExecStart / the runit run script execs.</summary>
+    public ImmutableArray<string> EffectiveCommand(string configPath)
+    {
+        if (!Command.IsEmpty)
+        {
+            return Command;
+        }
+
+        ImmutableArray<string> server = Type switch
+        {
+            ServerType.Puma => ["puma", "-C", configPath],
+            ServerType.Unicorn => ["unicorn", "-c", configPath, .. Rackup is null ? Array.Empty<string>() : [Rackup]],
+            _ => [],
+        };
+        // bundler >= 2.2.26 keeps fds by default; saying so keeps older bundlers safe too (UG0202).
+        return Bundler is null || server.IsEmpty
+            ? server
+            : ["bundle", "exec", "--keep-file-descriptors", .. server];
+    }
+}

@@ -1,0 +1,34 @@
+using System.Collections.Immutable;
+
+namespace UnitGen.Model;
+
+/// <summary>One web app service: the single source of every file UnitGen emits.</summary>
+/// <remarks>Keys mirror <c>unitgen.yaml</c> (DESIGN.md); defaults are applied here, not in emitters.</remarks>
+public sealed record ServiceModel
+{
+    public required string Name { get; init; }
+    public string? Description { get; init; }
+    public required string User { get; init; }
+    public bool AllowRoot { get; init; }
+    public string? Group { get; init; }
+    public string? Directory { get; init; }
+    public ImmutableArray<EnvironmentVariable> Environment { get; init; } = [];
+    public string? EnvFile { get; init; }
+    public required ServerSpec Server { get; init; }
+    public ImmutableArray<Listener> Listen { get; init; } = [];
+    public RestartStrategy Restart { get; init; } = RestartStrategy.Normal;
+    public ImmutableArray<Supervisor> Supervisors { get; init; } = [Supervisor.Systemd];
+    public SystemdSpec Systemd { get; init; } = new();
+    public RunitSpec Runit { get; init; } = new();
+
+    /// <summary>Where the generated environment file is installed.</summary>
+    public string EnvFilePath => EnvFile ?? $"/etc/default/{Name}";
+
+    /// <summary>Socket activation is on by default whenever the model has sockets.</summary>
+    public bool SocketActivation => Systemd.SocketActivation ?? !Listen.IsEmpty;
+
+    public bool Supervises(Supervisor supervisor) => Supervisors.Contains(supervisor);
+
+    public string? EnvironmentValue(string name) =>
+        Environment.FirstOrDefault(v => v.Name == name)?.Value;
+}

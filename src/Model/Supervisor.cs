@@ -1,0 +1,7 @@
+namespace UnitGen.Model;
+
+public enum Supervisor
+{
+    Systemd,
+    Runit,
+}

@@ -1,0 +1,16 @@
+using System.Collections.Immutable;
+
+namespace UnitGen.Model;
+
+public sealed record SystemdSpec
+{
+    /// <summary>Null means "on when the model has sockets".</summary>
+    public bool? SocketActivation { get; init; }
+    public bool Notify { get; init; }
+    public int? WatchdogSec { get; init; }
+    public HardeningProfile Hardening { get; init; } = HardeningProfile.Default;
+    public string? Stdout { get; init; }
+    public string? Stderr { get; init; }
+    public ImmutableArray<string> After { get; init; } = [];
+    public ImmutableArray<string> Wants { get; init; } = [];
+}
