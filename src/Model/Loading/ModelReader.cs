@@ -107,6 +107,15 @@ internal sealed partial class ModelReader
             Syntax(e);
             return false;
         }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet 16.3 throws this instead of a YamlException for some malformed flow
+            // collections (`user: [deploy` followed by more keys); it carries no position, so report
+            // the last event that parsed.
+            Error(LoaderCodes.Syntax, parser.Current?.End ?? YamlDotNet.Core.Mark.Empty, $"YAML syntax: the text after this point cannot be parsed ({e.Message})",
+                "Check brackets and quotes from this position on.");
+            return false;
+        }
 
         return true;
     }
@@ -127,7 +136,10 @@ internal sealed partial class ModelReader
     private static partial Regex ParenPosition();
 
     private LoadResult Result(ServiceModel? model) =>
-        new(diagnostics.Any(d => d.IsError) ? null : model, map, [.. diagnostics]);
+        new(
+            diagnostics.Any(d => d.IsError) ? null : model,
+            map,
+            [.. diagnostics.OrderBy(d => d.Location.Line).ThenBy(d => d.Location.Column)]);
 
     private ServiceModel? ReadRoot(YamlMappingNode root)
     {

@@ -1,0 +1,37 @@
+using System.CommandLine;
+
+namespace UnitGen.Cli.Commands;
+
+/// <summary><c>unitgen validate MODEL...</c>: every diagnostic of every model; exit 1 on any error.</summary>
+internal static class ValidateCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var models = new Argument<string[]>("MODEL")
+        {
+            Description = "One or more unitgen.yaml files.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var format = CliApp.FormatOption();
+        var command = new Command("validate", "Check models against every rule without writing anything.") { models, format };
+        command.SetAction(parse =>
+        {
+            if (ModelInput.LoadAndValidate(parse.GetValue(models)!, stderr) is not { } inputs)
+            {
+                return ExitCodes.Usage;
+            }
+
+            var diagnostics = inputs.SelectMany(i => i.Diagnostics).ToList();
+            new DiagnosticPrinter(stdout, stderr, parse.GetValue(format)).Print(diagnostics);
+            var failed = inputs.Any(i => i.HasErrors);
+            if (parse.GetValue(format) == OutputFormat.Text)
+            {
+                var errors = diagnostics.Count(d => d.IsError);
+                stdout.WriteLine($"{inputs.Length} model(s): {errors} error(s), {diagnostics.Count - errors} warning(s).");
+            }
+
+            return failed ? ExitCodes.Failed : ExitCodes.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,42 @@
+using System.Collections.Immutable;
+using UnitGen.Model;
+using UnitGen.Model.Diagnostics;
+using UnitGen.Model.Loading;
+using UnitGen.Model.Rules;
+
+namespace UnitGen.Cli;
+
+/// <summary>Loads and validates model files for the commands, turning I/O failures into usage errors.</summary>
+internal static class ModelInput
+{
+    public sealed record Checked(string File, ServiceModel? Model, SourceMap Map, ImmutableArray<Diagnostic> Diagnostics)
+    {
+        public bool HasErrors => Model is null || Diagnostics.Any(d => d.IsError);
+    }
+
+    /// <returns>The checked models, or null after printing why a file could not be read.</returns>
+    public static ImmutableArray<Checked>? LoadAndValidate(IEnumerable<string> files, TextWriter stderr)
+    {
+        var loaded = new List<Checked>();
+        foreach (var file in files)
+        {
+            LoadResult result;
+            try
+            {
+                result = ModelLoader.LoadFile(file);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                stderr.WriteLine($"{file}: error: cannot read the model: {e.Message}");
+                return null;
+            }
+
+            var diagnostics = result.Model is null
+                ? result.Diagnostics
+                : [.. result.Diagnostics, .. Validator.Validate(result.Model, result.Map)];
+            loaded.Add(new Checked(file, result.Model, result.Map, diagnostics));
+        }
+
+        return [.. loaded];
+    }
+}

@@ -1,0 +1,7 @@
+namespace UnitGen.Cli;
+
+internal enum OutputFormat
+{
+    Text,
+    Json,
+}

@@ -1,0 +1,92 @@
+using System.Collections.Immutable;
+using System.Text;
+
+namespace UnitGen.Emitters.Output;
+
+/// <summary>
+/// Puts emitted files on disk. Each file is written to a temp file in its own folder, given its mode,
+/// flushed and renamed over the target, so a reader (or a crash) sees the old file or the new one,
+/// never half of one. Files whose text and mode are already right are not touched.
+/// </summary>
+public static class OutputWriter
+{
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    /// <summary>Writes every file under <paramref name="root"/>; with <paramref name="checkOnly"/> only reports drift.</summary>
+    public static ImmutableArray<FileChange> Write(string root, IEnumerable<EmittedFile> files, bool checkOnly)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        var changes = ImmutableArray.CreateBuilder<FileChange>();
+        foreach (var file in files)
+        {
+            var target = Target(root, file.Path);
+            var bytes = Utf8.GetBytes(file.Content);
+            var kind = Compare(target, bytes, file.Mode);
+            if (kind != FileChangeKind.Unchanged && !checkOnly)
+            {
+                WriteAtomically(target, bytes, file.Mode);
+            }
+
+            changes.Add(new FileChange(file.Path, kind));
+        }
+
+        return changes.ToImmutable();
+    }
+
+    private static string Target(string root, string relative)
+    {
+        // Emitted paths are ours ('/'-separated, no '..'); refuse anything that would leave the root.
+        var full = Path.GetFullPath(Path.Combine(root, relative));
+        var rootFull = Path.GetFullPath(root).TrimEnd('/') + "/";
+        return full.StartsWith(rootFull, StringComparison.Ordinal)
+            ? full
+            : throw new ArgumentException($"Emitted path `{relative}` leaves the output folder.", nameof(relative));
+    }
+
+    private static FileChangeKind Compare(string target, byte[] bytes, UnixFileMode mode)
+    {
+        if (!File.Exists(target))
+        {
+            return FileChangeKind.Created;
+        }
+
+        var same = new FileInfo(target).Length == bytes.Length
+            && File.ReadAllBytes(target).AsSpan().SequenceEqual(bytes)
+            && (OperatingSystem.IsWindows() || File.GetUnixFileMode(target) == mode);
+        return same ? FileChangeKind.Unchanged : FileChangeKind.Updated;
+    }
+
+    private static void WriteAtomically(string target, byte[] bytes, UnixFileMode mode)
+    {
+        var dir = Path.GetDirectoryName(target)!;
+        Directory.CreateDirectory(dir);
+        var temp = Path.Combine(dir, $".{Path.GetFileName(target)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            // Created with its final mode so that a secret env file is never readable by others, not even briefly.
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+            if (!OperatingSystem.IsWindows())
+            {
+                options.UnixCreateMode = mode;
+            }
+
+            using (var stream = new FileStream(temp, options))
+            {
+                stream.Write(bytes);
+                stream.Flush(flushToDisk: true);
+            }
+
+            // The umask may have narrowed the create mode; set it exactly. (Windows publishes have no modes.)
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(temp, mode);
+            }
+
+            File.Move(temp, target, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+}
