@@ -12,6 +12,13 @@ public static class ExternalTool
 
     public static string Require(string program)
     {
+        ArgumentNullException.ThrowIfNull(program);
+        if (program.Contains('/', StringComparison.Ordinal))
+        {
+            Assert.True(File.Exists(program), $"Program `{program}` does not exist.");
+            return program;
+        }
+
         var found = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
             .Split(':', StringSplitOptions.RemoveEmptyEntries)
             .Select(dir => Path.Combine(dir, program))
@@ -21,7 +28,7 @@ public static class ExternalTool
     }
 
     public static Result Run(string program, IEnumerable<string> args, string? workingDirectory = null,
-        IDictionary<string, string>? environment = null, TimeSpan? timeout = null, string? stdin = null)
+        IDictionary<string, string?>? environment = null, TimeSpan? timeout = null, string? stdin = null)
     {
         var psi = new ProcessStartInfo(Require(program))
         {
@@ -36,9 +43,17 @@ public static class ExternalTool
             psi.ArgumentList.Add(a);
         }
 
-        foreach (var (k, v) in environment ?? new Dictionary<string, string>())
+        // A null value removes the variable from the child's environment.
+        foreach (var (k, v) in environment ?? new Dictionary<string, string?>())
         {
-            psi.Environment[k] = v;
+            if (v is null)
+            {
+                psi.Environment.Remove(k);
+            }
+            else
+            {
+                psi.Environment[k] = v;
+            }
         }
 
         using var p = Process.Start(psi)!;

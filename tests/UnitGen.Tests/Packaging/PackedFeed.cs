@@ -1,0 +1,56 @@
+using UnitGen.Tests.Support;
+
+namespace UnitGen.Tests.Packaging;
+
+/// <summary>
+/// The solution packed once into a folder feed, with a private NuGet packages folder so a package
+/// restored by an earlier run (same version, older content) can never be picked up.
+/// </summary>
+public sealed class PackedFeed : IDisposable
+{
+    private readonly TempFolder root = new();
+
+    public PackedFeed()
+    {
+        Feed = root.File("feed");
+        Packages = root.File("packages");
+        var pack = Dotnet(RepoPaths.Root, "pack", Path.Combine(RepoPaths.Root, "UnitGen.sln"), "-c", "Release", "-o", Feed, "-nologo");
+        Assert.True(pack.ExitCode == 0, "dotnet pack failed:\n" + pack.Output);
+        // Only our feed: the test app needs no other package, and this keeps the test offline.
+        root.Write("nuget.config", $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="unitgen-test-feed" value="{Feed}" />
+              </packageSources>
+            </configuration>
+            """);
+    }
+
+    public string Feed { get; }
+
+    public string Packages { get; }
+
+    /// <summary>A folder under the feed's root, so its nuget.config applies.</summary>
+    public string NewWorkFolder(string name)
+    {
+        var dir = root.File(name + "-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(dir);
+        return dir;
+    }
+
+    public ExternalTool.Result Dotnet(string workingDirectory, params string[] args) =>
+        ExternalTool.Run("dotnet", args, workingDirectory, new Dictionary<string, string?>
+        {
+            ["NUGET_PACKAGES"] = Packages,
+            ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+            ["DOTNET_NOLOGO"] = "1",
+            // Tests run under `dotnet test`; its MSBuild variables must not leak into the child builds.
+            ["MSBuildExtensionsPath"] = null,
+            ["MSBUILD_EXE_PATH"] = null,
+            ["MSBuildSDKsPath"] = null,
+        }, TimeSpan.FromMinutes(5));
+
+    public void Dispose() => root.Dispose();
+}
