@@ -42,7 +42,9 @@ public abstract record ListenAddress
         }
 
         var host = rest[..colon];
-        if (host.StartsWith('[') != host.EndsWith(']'))
+        var bracketed = host.StartsWith('[') && host.EndsWith(']');
+        // An IPv6 literal must be bracketed (RFC 3986), else its colons are ambiguous with the port's.
+        if (host.Length == 0 || (!bracketed && (host.Contains(':', StringComparison.Ordinal) || host.Contains('[', StringComparison.Ordinal) || host.Contains(']', StringComparison.Ordinal))))
         {
             return null;
         }

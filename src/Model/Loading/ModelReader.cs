@@ -52,12 +52,12 @@ internal sealed partial class ModelReader
         }
         catch (YamlException e)
         {
-            return Syntax(e);
+            return Syntax(e, text);
         }
 
         if (stream.Documents.Count != 1)
         {
-            Error(LoaderCodes.Missing, new Mark(), stream.Documents.Count == 0
+            Error(LoaderCodes.Missing, stream.Documents.Count == 0 ? Mark.Empty : stream.Documents[1].RootNode.Start, stream.Documents.Count == 0
                 ? "The file is empty." : "The file holds more than one YAML document.",
                 "Write one model per file, starting with `name:`.");
             return Result(null);
@@ -104,7 +104,7 @@ internal sealed partial class ModelReader
         }
         catch (YamlException e)
         {
-            Syntax(e);
+            Syntax(e, text);
             return false;
         }
         catch (InvalidOperationException e)
@@ -112,7 +112,7 @@ internal sealed partial class ModelReader
             // YamlDotNet 16.3 throws this instead of a YamlException for some malformed flow
             // collections (`user: [deploy` followed by more keys); it carries no position, so report
             // the last event that parsed.
-            Error(LoaderCodes.Syntax, parser.Current?.End ?? YamlDotNet.Core.Mark.Empty, $"YAML syntax: the text after this point cannot be parsed ({e.Message})",
+            Error(LoaderCodes.Syntax, parser.Current?.End ?? Mark.Empty, $"YAML syntax: the text after this point cannot be parsed ({e.Message})",
                 "Check brackets and quotes from this position on.");
             return false;
         }
@@ -120,14 +120,38 @@ internal sealed partial class ModelReader
         return true;
     }
 
-    private LoadResult Syntax(YamlException e)
+    private LoadResult Syntax(YamlException e, string text)
     {
         // YamlDotNet wraps the real reason ("Duplicate key") in an outer message with positions.
         var duplicate = e.Message.Contains("Duplicate key", StringComparison.Ordinal);
         var reason = duplicate ? "duplicate key: a key may appear once in a mapping." : Clean(e.Message);
-        Error(LoaderCodes.Syntax, e.Start, $"YAML syntax: {reason}",
+        var at = e.Start;
+        // YamlDotNet 16.3 reports a tab in indentation at the start of the enclosing mapping
+        // (often 1:1); point at the tab itself, which is what the user has to change.
+        if (e.Message.Contains("tab", StringComparison.OrdinalIgnoreCase) && FirstIndentationTab(text) is { } tab)
+        {
+            at = tab;
+        }
+
+        Error(LoaderCodes.Syntax, at, $"YAML syntax: {reason}",
             duplicate ? "Remove or merge the second occurrence." : "Fix the YAML at this position.");
         return Result(null);
+    }
+
+    private static Mark? FirstIndentationTab(string text)
+    {
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var indent = lines[i].Length - lines[i].TrimStart(' ', '\t').Length;
+            var tab = lines[i].IndexOf('\t', StringComparison.Ordinal);
+            if (tab >= 0 && tab < indent)
+            {
+                return new Mark(0, i + 1, tab + 1);
+            }
+        }
+
+        return null;
     }
 
     private static string Clean(string message) => ParenPosition().Replace(message, string.Empty).Trim();
@@ -219,7 +243,7 @@ internal sealed partial class ModelReader
 
         if (node is YamlScalarNode { Value: { } text })
         {
-            Mark(node, "server.command");
+            Locate(node, "server.command");
             if (CommandLineSplitter.Split(text) is { IsEmpty: false } words)
             {
                 return words;
@@ -285,7 +309,7 @@ internal sealed partial class ModelReader
         {
             var path = $"listen[{i}]";
             var item = seq.Children[i];
-            Mark(item, path);
+            Locate(item, path);
             switch (item)
             {
                 case YamlScalarNode scalar:
@@ -327,7 +351,7 @@ internal sealed partial class ModelReader
 
     private ListenAddress? Address(YamlScalarNode node, string path)
     {
-        Mark(node, path);
+        Locate(node, path);
         var text = node.Value ?? string.Empty;
         var address = ListenAddress.Parse(text);
         switch (address)
@@ -355,7 +379,7 @@ internal sealed partial class ModelReader
         }
 
         var items = node is YamlSequenceNode seq ? seq.Children.Select((c, i) => (c, $"supervisor[{i}]")).ToList() : [(node, "supervisor")];
-        Mark(node, "supervisor");
+        Locate(node, "supervisor");
         var result = new List<Supervisor>();
         foreach (var (child, path) in items)
         {
@@ -431,14 +455,14 @@ internal sealed partial class ModelReader
             }
 
             var varPath = $"{path}.{name}";
-            Mark(k, $"{varPath}@key");
+            Locate(k, $"{varPath}@key");
             if (v is not YamlScalarNode scalar)
             {
                 WrongType(v, varPath, "a string value (quote it)");
                 continue;
             }
 
-            Mark(v, varPath);
+            Locate(v, varPath);
             result.Add(new EnvironmentVariable(name, scalar.Value ?? string.Empty));
         }
 
@@ -464,8 +488,8 @@ internal sealed partial class ModelReader
                 continue;
             }
 
-            Mark(keyNode, $"{keyPath}@key");
-            Mark(value, keyPath);
+            Locate(keyNode, $"{keyPath}@key");
+            Locate(value, keyPath);
             result[key] = value;
         }
 
@@ -571,7 +595,7 @@ internal sealed partial class ModelReader
         for (var i = 0; i < seq.Children.Count; i++)
         {
             var child = seq.Children[i];
-            Mark(child, $"{path}[{i}]");
+            Locate(child, $"{path}[{i}]");
             if (child is YamlScalarNode { Value: { } v })
             {
                 result.Add(v);
@@ -618,7 +642,7 @@ internal sealed partial class ModelReader
 
     // ---- reporting ---------------------------------------------------------------------------
 
-    private void Mark(YamlNode node, string path) => map.Add(path, (int)node.Start.Line, (int)node.Start.Column);
+    private void Locate(YamlNode node, string path) => map.Add(path, (int)node.Start.Line, (int)node.Start.Column);
 
     private T? MissingKey<T>(YamlMappingNode parent, string path, string example)
     {

@@ -33,6 +33,35 @@ public partial class SampleExpectationTests
     }
 
     [Theory]
+    [MemberData(nameof(InvalidSamples))]
+    public void Every_bad_model_is_judged_in_under_a_second_with_bounded_memory(string sample)
+    {
+        var path = Path.Combine(RepoPaths.InvalidSamples, sample);
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        CliRun.Of("validate", path);
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"{sample} took {clock.ElapsedMilliseconds} ms");
+        var megabytes = (GC.GetAllocatedBytesForCurrentThread() - allocated) / (1024 * 1024);
+        Assert.True(megabytes < 64, $"{sample} allocated {megabytes} MiB");
+    }
+
+    [Fact]
+    public void A_ten_megabyte_file_is_refused_at_once()
+    {
+        using var dir = new TempFolder();
+        var path = dir.Write("huge.yaml", "name: huge\nuser: deploy\nserver: { type: puma }\ndescription: " + new string('x', 10 * 1024 * 1024) + "\n");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var run = CliRun.Of("validate", path);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains($"{path}(1,1): error UG0007: ", run.Stderr, StringComparison.Ordinal);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"took {clock.ElapsedMilliseconds} ms");
+    }
+
+    [Theory]
     [MemberData(nameof(ValidSamples))]
     public void Validate_accepts_every_valid_sample(string sample)
     {
