@@ -60,6 +60,7 @@ public static class OutputWriter
     {
         var dir = Path.GetDirectoryName(target)!;
         Directory.CreateDirectory(dir);
+        RemoveStaleTemps(dir, Path.GetFileName(target));
         var temp = Path.Combine(dir, $".{Path.GetFileName(target)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
         try
         {
@@ -87,6 +88,35 @@ public static class OutputWriter
         finally
         {
             File.Delete(temp);
+        }
+    }
+
+    /// <summary>
+    /// A run killed between create and rename leaves its temp file (the target itself is intact).
+    /// The next run removes temps of that target whose writer process is gone.
+    /// </summary>
+    private static void RemoveStaleTemps(string dir, string name)
+    {
+        foreach (var temp in Directory.EnumerateFiles(dir, $".{name}.*.tmp"))
+        {
+            var parts = Path.GetFileName(temp)[(name.Length + 2)..].Split('.');
+            if (parts.Length == 3 && int.TryParse(parts[0], out var pid) && !IsRunning(pid))
+            {
+                File.Delete(temp);
+            }
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
         }
     }
 }
