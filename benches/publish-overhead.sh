@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# What UnitGen.MSBuild adds to `dotnet publish` of a small web app, cold (after removing the build
+# output) and incremental (nothing changed). Goal: incremental adds <= 50 ms.
+# Run from anywhere: bash benches/publish-overhead.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+dpkg-query -W -f='${Status}' hyperfine 2>/dev/null | grep -q 'install ok installed' \
+  || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hyperfine >/dev/null; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export NUGET_PACKAGES="$work/packages" DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+dotnet pack src/MSBuild -c Release -o "$work/feed" -nologo -v quiet >/dev/null
+cat > "$work/nuget.config" <<XML
+<?xml version="1.0" encoding="utf-8"?>
+<configuration><packageSources><clear /><add key="feed" value="$work/feed" /></packageSources></configuration>
+XML
+for app in plain unitgen; do
+  dotnet new web -o "$work/$app" --no-restore >/dev/null
+done
+(cd "$work/unitgen" && dotnet add package UnitGen.MSBuild --version 0.1.0 >/dev/null && cp "$root/samples/puma-phased.yaml" unitgen.yaml)
+for app in plain unitgen; do (cd "$work/$app" && dotnet publish -c Release -o pub -nologo -v quiet >/dev/null); done
+
+publish() { echo "dotnet publish $work/$1 -c Release -o $work/$1/pub -nologo -v quiet"; }
+hyperfine --warmup 1 --runs 8 --export-csv "$work/incremental.csv" \
+  -n plain "$(publish plain)" -n unitgen "$(publish unitgen)"
+hyperfine --runs 5 --export-csv "$work/cold.csv" \
+  --prepare "rm -rf $work/plain/bin $work/plain/pub $work/plain/obj/Release $work/unitgen/bin $work/unitgen/pub $work/unitgen/obj/Release" \
+  -n plain "$(publish plain)" -n unitgen "$(publish unitgen)"
+
+for kind in cold incremental; do
+  awk -F, -v kind="$kind" 'NR > 1 { mean[$1] = $2 } END {
+    printf "%-11s plain %.0f ms, with UnitGen %.0f ms: adds %.0f ms\n", kind, mean["plain"] * 1000, mean["unitgen"] * 1000, (mean["unitgen"] - mean["plain"]) * 1000
+  }' "$work/$kind.csv"
+done
