@@ -15,6 +15,7 @@ public static class CliApp
             ExplainCommand.Create(stdout, stderr),
             SchemaCommand.Create(stdout),
             InitCommand.Create(stdout, stderr),
+            LintCommand.Create(stdout, stderr),
         };
 
         var parsed = root.Parse(args);

@@ -1,17 +1,20 @@
 using System.Collections.Immutable;
 using UnitGen.Model.Diagnostics;
+using UnitGen.Model.Lint;
 using UnitGen.Model.Loading;
 using UnitGen.Model.Rules;
 
 namespace UnitGen.Model;
 
-/// <summary>Every diagnostic code UnitGen can print: loader codes first, then the rule table.</summary>
+/// <summary>Every diagnostic code UnitGen can print: loader codes first, then model and lint rules by code.</summary>
 public static class CodeCatalog
 {
     public static ImmutableArray<CodeDescription> All { get; } =
     [
         .. LoaderCodes.Descriptions,
-        .. RuleCatalog.All.Select(r => new CodeDescription(r.Code, r.Severity, r.Title, r.Explanation, r.Fix)),
+        .. RuleCatalog.All.Select(r => new CodeDescription(r.Code, r.Severity, r.Title, r.Explanation, r.Fix))
+            .Concat(LintRuleCatalog.All.Select(r => new CodeDescription(r.Code, r.Severity, r.Title, r.Explanation, r.Fix)))
+            .OrderBy(d => d.Code, StringComparer.Ordinal),
     ];
 
     public static CodeDescription? Find(string code) =>

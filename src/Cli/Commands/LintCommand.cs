@@ -1,0 +1,53 @@
+using System.CommandLine;
+using UnitGen.Model.Lint;
+
+namespace UnitGen.Cli.Commands;
+
+/// <summary><c>unitgen lint FILE...</c>: checks hand-written units, app configs, run scripts and env files.</summary>
+internal static class LintCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var files = new Argument<string[]>("FILE")
+        {
+            Description = ".service, .socket, puma.rb, unicorn.rb, runit `run` scripts and env files.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var format = CliApp.FormatOption();
+        var command = new Command("lint", "Find the known mistakes in existing, hand-written deployment files.") { files, format };
+        command.SetAction(parse =>
+        {
+            var inputs = new List<LintFile>();
+            foreach (var path in parse.GetValue(files)!)
+            {
+                if (LintFile.KindOf(path) is not { } kind)
+                {
+                    stderr.WriteLine($"{path}: error: unknown kind of file; lint reads .service, .socket, *.rb, `run` and .env files.");
+                    return ExitCodes.Usage;
+                }
+
+                try
+                {
+                    inputs.Add(new LintFile(path, kind, File.ReadAllText(path),
+                        OperatingSystem.IsWindows() ? null : File.GetUnixFileMode(path)));
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    stderr.WriteLine($"{path}: error: cannot read: {e.Message}");
+                    return ExitCodes.Usage;
+                }
+            }
+
+            var diagnostics = Linter.LintFiles(inputs);
+            new DiagnosticPrinter(stdout, stderr, parse.GetValue(format)).Print(diagnostics);
+            if (parse.GetValue(format) == OutputFormat.Text)
+            {
+                var errors = diagnostics.Count(d => d.IsError);
+                stdout.WriteLine($"{inputs.Count} file(s): {errors} error(s), {diagnostics.Length - errors} warning(s).");
+            }
+
+            return diagnostics.Any(d => d.IsError) ? ExitCodes.Failed : ExitCodes.Ok;
+        });
+        return command;
+    }
+}

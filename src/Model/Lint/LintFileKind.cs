@@ -1,0 +1,11 @@
+namespace UnitGen.Model.Lint;
+
+public enum LintFileKind
+{
+    Service,
+    Socket,
+    PumaConfig,
+    UnicornConfig,
+    RunitRun,
+    EnvironmentFile,
+}

@@ -1,0 +1,19 @@
+using System.Collections.Immutable;
+using UnitGen.Model.Lint.Rules;
+
+namespace UnitGen.Model.Lint;
+
+/// <summary>The table of lint-only rules, in code order.</summary>
+public static class LintRuleCatalog
+{
+    public static readonly ImmutableArray<LintRule> All =
+    [
+        new UG0503ExportInEnvironmentFile(),
+        new UG0602RunScriptWithoutExec(),
+        new UG0702CommentAfterValue(),
+        new UG0703UnknownUnitKey(),
+        new UG0704SyslogOutput(),
+        new UG0706ExecutableUnitFile(),
+        new UG0707LineSystemdIgnores(),
+    ];
+}

@@ -1,0 +1,21 @@
+using System.Collections.Immutable;
+using UnitGen.Model.Diagnostics;
+
+namespace UnitGen.Model.Lint;
+
+/// <summary>Runs the lint-only rules over hand-written files and places each finding at its file(line,col).</summary>
+public static class Linter
+{
+    public static ImmutableArray<Diagnostic> LintFiles(IEnumerable<LintFile> files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        return
+        [
+            .. files.SelectMany(file => LintRuleCatalog.All
+                .Where(rule => rule.Kinds.Contains(file.Kind))
+                .SelectMany(rule => rule.Check(file).Select(f => new Diagnostic(
+                    rule.Code, rule.Severity, f.Message, rule.Fix, new SourceLocation(file.Path, f.Line, f.Column))))
+                .OrderBy(d => d.Location.Line).ThenBy(d => d.Location.Column)),
+        ];
+    }
+}

@@ -1,0 +1,78 @@
+using UnitGen.Model.Lint;
+using UnitGen.Tests.Support;
+
+namespace UnitGen.Tests.Lint;
+
+[Trait(Category.Name, Category.Unit)]
+public class LintRuleTests
+{
+    private static IEnumerable<(string Code, int Line, int Column)> Lint(string name, string text, UnixFileMode mode = EmittedMode) =>
+        Linter.LintFiles([new LintFile(name, LintFile.KindOf(name)!.Value, text, mode)])
+            .Select(d => (d.Code, d.Location.Line, d.Location.Column));
+
+    private const UnixFileMode EmittedMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
+
+    [Fact]
+    public void UG0503_export_in_an_environment_file()
+    {
+        Assert.Equal([("UG0503", 2, 1)], Lint("app.env", "RAILS_ENV=production\nexport SECRET=x\n"));
+        Assert.Empty(Lint("app.env", "RAILS_ENV=production\n# export is fine in a comment\n"));
+    }
+
+    [Fact]
+    public void UG0602_run_script_whose_last_command_is_not_execd()
+    {
+        Assert.Equal([("UG0602", 3, 1)], Lint("run", "#!/bin/sh\ncd /srv/app || exit 1\nchpst -u deploy puma -C puma.rb\n"));
+        Assert.Equal([("UG0602", 2, 1)], Lint("run", "#!/bin/sh\nexec 2>&1\n"));
+        Assert.Empty(Lint("run", "#!/bin/sh\nexec 2>&1\nexec chpst -u deploy puma -C puma.rb\n\n"));
+    }
+
+    [Fact]
+    public void UG0702_comment_after_a_value()
+    {
+        Assert.Equal([("UG0702", 2, 22)], Lint("a.service", "[Unit]\nRequires=puma.socket # note\n"));
+        Assert.Empty(Lint("a.service", "[Unit]\nDescription=Puma # 1\n# Requires=x\nRequires=puma.socket\n"));
+        Assert.Empty(Lint("a.service", "[Service]\nExecStart=/bin/echo \"a # b\"\n"));
+    }
+
+    [Fact]
+    public void UG0703_unknown_key_with_suggestion()
+    {
+        Assert.Equal([("UG0703", 2, 1), ("UG0703", 3, 1)], Lint("a.service", "[Service]\nExecRestart=/bin/kill -USR2 $MAINPID\nUsr=deploy\nX-Custom=1\nUser=deploy\n"));
+        Assert.Empty(Lint("a.socket", "[Socket]\nListenStream=9292\nBacklog=1024\n[Install]\nWantedBy=sockets.target\n"));
+        // systemd 252 knows NonBlocking= only in [Service] (unicorn examples/unicorn@.service puts it there).
+        Assert.Equal([("UG0703", 2, 1)], Lint("b.socket", "[Socket]\nNonBlocking=true\n"));
+    }
+
+    [Fact]
+    public void UG0704_syslog_output()
+    {
+        Assert.Equal([("UG0704", 2, 16)], Lint("a.service", "[Service]\nStandardOutput=syslog\nStandardError=journal\n"));
+    }
+
+    [Fact]
+    public void UG0706_executable_unit_file()
+    {
+        Assert.Equal([("UG0706", 0, 0)], Lint("a.service", "[Unit]\n", EmittedMode | UnixFileMode.UserExecute));
+        Assert.Empty(Lint("a.service", "[Unit]\n"));
+    }
+
+    [Fact]
+    public void UG0707_lines_systemd_ignores()
+    {
+        Assert.Equal([("UG0707", 1, 1), ("UG0707", 3, 1)], Lint("a.service", "User=x\n[Service]\nnonsense\n"));
+    }
+
+    [Fact]
+    public void Every_lint_rule_is_documented_and_codes_are_unique()
+    {
+        Assert.All(LintRuleCatalog.All, r =>
+        {
+            Assert.Matches("^UG0[5-7][0-9]{2}$", r.Code);
+            Assert.False(string.IsNullOrWhiteSpace(r.Title));
+            Assert.False(string.IsNullOrWhiteSpace(r.Fix));
+            Assert.False(string.IsNullOrWhiteSpace(r.Explanation));
+        });
+        Assert.Equal(LintRuleCatalog.All.Length, LintRuleCatalog.All.Select(r => r.Code).Distinct().Count());
+    }
+}
