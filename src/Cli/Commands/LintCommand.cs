@@ -38,7 +38,7 @@ internal static class LintCommand
                 }
             }
 
-            var diagnostics = Linter.LintFiles(inputs);
+            var diagnostics = Linter.Lint(inputs);
             new DiagnosticPrinter(stdout, stderr, parse.GetValue(format)).Print(diagnostics);
             if (parse.GetValue(format) == OutputFormat.Text)
             {

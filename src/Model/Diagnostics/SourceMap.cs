@@ -18,6 +18,9 @@ public sealed class SourceMap
 
     public void Add(string path, int line, int column) => locations[path] = new SourceLocation(File, line, column);
 
+    /// <summary>A value read from another file than <see cref="File"/> (lint builds one model from several files).</summary>
+    public void Add(string path, string file, int line, int column) => locations[path] = new SourceLocation(file, line, column);
+
     /// <summary>The node at <paramref name="path"/>, else its nearest mapped parent, else the file.</summary>
     public SourceLocation Resolve(string path)
     {

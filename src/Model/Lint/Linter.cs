@@ -6,6 +6,19 @@ namespace UnitGen.Model.Lint;
 /// <summary>Runs the lint-only rules over hand-written files and places each finding at its file(line,col).</summary>
 public static class Linter
 {
+    /// <summary>
+    /// Everything lint finds: the lint-only rules on each file, then the model rules on each service
+    /// read from its files (the same rules as <c>unitgen validate</c>).
+    /// </summary>
+    public static ImmutableArray<Diagnostic> Lint(IReadOnlyList<LintFile> files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        var fileFindings = LintFiles(files);
+        var modelFindings = LintModelBuilder.Build(files)
+            .SelectMany(s => UnitGen.Model.Rules.Validator.Validate(s.Model, s.Map, lint: true));
+        return [.. fileFindings.Concat(modelFindings).Distinct()];
+    }
+
     public static ImmutableArray<Diagnostic> LintFiles(IEnumerable<LintFile> files)
     {
         ArgumentNullException.ThrowIfNull(files);
