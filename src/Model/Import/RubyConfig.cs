@@ -35,8 +35,10 @@ public sealed record RubyEnvOrDefault(string Variable, RubyValue? Default) : Rub
 /// <summary>An expression UnitGen does not evaluate; reported as not understood, never guessed.</summary>
 public sealed record RubyUnknown(string Text) : RubyValue;
 
-/// <summary>One top-level DSL call: <c>bind "tcp://…"</c>, <c>workers 2</c>, <c>preload_app!</c>.</summary>
-/// <param name="Conditional">The call has an <c>if</c>/<c>unless</c> modifier: it may not run.</param>
+/// <summary>
+/// One top-level DSL call: <c>bind "tcp://…"</c>, <c>workers 2</c>, <c>preload_app!</c>.
+/// <see cref="Conditional"/> calls have an <c>if</c>/<c>unless</c> modifier: they may not run.
+/// </summary>
 public sealed record RubyCall(string Method, ImmutableArray<RubyValue> Arguments, int Line, int Column, bool Conditional);
 
 /// <summary>What the reader found: the calls in order, and the statements it could not read.</summary>
