@@ -1,14 +1,37 @@
 using System.Collections.Immutable;
+using UnitGen.Emitters.App;
+using UnitGen.Emitters.EnvironmentFiles;
+using UnitGen.Emitters.Systemd;
 using UnitGen.Model;
 
 namespace UnitGen.Emitters;
 
-/// <summary>Model → every file of the output layout (DESIGN.md). Pure: no I/O.</summary>
+/// <summary>Model → every file of the output layout (DESIGN.md). Pure: no I/O. Validate first.</summary>
 public static class Generator
 {
     public static ImmutableArray<EmittedFile> Emit(ServiceModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        return [];
+        var files = ImmutableArray.CreateBuilder<EmittedFile>();
+        if (model.Supervises(Supervisor.Systemd))
+        {
+            files.Add(ServiceUnitEmitter.Emit(model));
+            if (model.SocketActivation && !model.Listen.IsEmpty)
+            {
+                files.Add(SocketUnitEmitter.Emit(model));
+            }
+        }
+
+        if (!model.Environment.IsEmpty)
+        {
+            files.Add(EnvironmentFileEmitter.Emit(model));
+        }
+
+        if (model.Server.Type == ServerType.Puma)
+        {
+            files.Add(PumaConfigEmitter.Emit(model));
+        }
+
+        return files.ToImmutable();
     }
 }

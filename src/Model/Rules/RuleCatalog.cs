@@ -7,6 +7,29 @@ public static class RuleCatalog
 {
     public static readonly ImmutableArray<Rule> All =
     [
+        new Sockets.UG0101BindWithoutSocket(),
+        new Sockets.UG0102UnusedSocket(),
+        new Sockets.UG0103PortOnlyListenWithIPv4Bind(),
+        new Sockets.UG0104HostName(),
+        new Sockets.UG0105UnicornListenMismatch(),
+        new Sockets.UG0106DuplicateListener(),
+        new Sockets.UG0107RelativeUnixPath(),
+        new Sockets.UG0108UnixSocketWithoutAccess(),
+        new ExecChain.UG0201ForkingExecStart(),
+        new ExecChain.UG0202BundlerDropsDescriptors(),
+        new ExecChain.UG0203ProgramPath(),
+        new Readiness.UG0301WatchdogWithoutNotify(),
+        new Readiness.UG0302NotifyUnsupported(),
+        new Readiness.UG0303WatchdogDuringHotRestart(),
+        new Restarts.UG0401PhasedWithoutWorkers(),
+        new Restarts.UG0402PhasedWithPreload(),
+        new Restarts.UG0404UnicornReexecUnderSystemd(),
+        new Restarts.UG0405RestartClosesSocket(),
+        new Environment.UG0501InvalidVariableName(),
+        new Environment.UG0502ControlCharacterInValue(),
+        new Environment.UG0504WebConcurrencyDisagrees(),
+        new UnitHygiene.UG0701ControlCharacterInUnitValue(),
+        new UnitHygiene.UG0705RunsAsRoot(),
     ];
 
     public static Rule? Find(string code) =>

@@ -1,0 +1,59 @@
+using UnitGen.Emitters.Writers;
+using UnitGen.Model;
+using UnitGen.Model.Facts;
+
+namespace UnitGen.Emitters.App;
+
+/// <summary>
+/// Model → <c>app/puma.rb</c>. The binds are exactly the sockets of the model, spelled the way puma
+/// matches inherited sockets (canonical host, IPv6 in brackets: puma lib/puma/binder.rb), so under
+/// socket activation every ListenStream= is taken over and puma binds nothing itself.
+/// </summary>
+internal static class PumaConfigEmitter
+{
+    public static EmittedFile Emit(ServiceModel model)
+    {
+        var server = model.Server;
+        var rb = new RubyWriter(model.Name);
+        if (model.Directory is { } dir)
+        {
+            rb.Call("directory", RubyWriter.String(dir));
+        }
+
+        if (server.Rackup is { } rackup)
+        {
+            rb.Call("rackup", RubyWriter.String(rackup));
+        }
+
+        if (server.Environment is { } environment)
+        {
+            rb.Call("environment", RubyWriter.String(environment));
+        }
+
+        rb.Call("workers", RubyWriter.Integer(PumaFacts.Workers(model)));
+        if (server.Threads is { } threads)
+        {
+            rb.Call("threads", RubyWriter.Integer(threads.Min), RubyWriter.Integer(threads.Max));
+        }
+
+        // Always explicit: puma's default depends on its version and on WEB_CONCURRENCY, and a
+        // preloaded app turns every phased restart into a hot one (UG0402).
+        rb.Call("preload_app!", RubyWriter.Boolean(PumaFacts.EffectivePreload(model)));
+        if (server.ForkWorker)
+        {
+            rb.Call("fork_worker");
+        }
+
+        if (server.Pidfile is { } pid)
+        {
+            rb.Call("pidfile", RubyWriter.String(pid));
+        }
+
+        foreach (var bind in ServerFacts.AppBinds(model))
+        {
+            rb.Call("bind", RubyWriter.String(bind));
+        }
+
+        return new EmittedFile(OutputPaths.PumaConfig, rb.ToString(), EmittedFile.Readable);
+    }
+}

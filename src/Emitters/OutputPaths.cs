@@ -1,0 +1,24 @@
+using UnitGen.Model;
+
+namespace UnitGen.Emitters;
+
+/// <summary>Where each file lands in the output folder and where it is installed (DESIGN.md "Output layout").</summary>
+public static class OutputPaths
+{
+    public static string Service(ServiceModel model) => $"systemd/{Require(model).Name}.service";
+
+    public static string Socket(ServiceModel model) => $"systemd/{Require(model).Name}.socket";
+
+    public static string EnvironmentFile(ServiceModel model) => $"env/{Require(model).Name}.env";
+
+    public static string PumaConfig => "app/puma.rb";
+
+    /// <summary>Install path of the server config: the model's, else next to the app.</summary>
+    public static string InstalledServerConfig(ServiceModel model)
+    {
+        var file = Require(model).Server.Type == ServerType.Unicorn ? "unicorn.rb" : "puma.rb";
+        return model.Server.Config ?? (model.Directory is null ? $"/etc/{model.Name}/{file}" : $"{model.Directory}/config/{file}");
+    }
+
+    private static ServiceModel Require(ServiceModel model) => model ?? throw new ArgumentNullException(nameof(model));
+}

@@ -1,0 +1,118 @@
+using UnitGen.Emitters.Writers;
+using UnitGen.Model;
+using UnitGen.Model.Facts;
+
+namespace UnitGen.Emitters.Systemd;
+
+/// <summary>Model → <c>systemd/NAME.service</c>.</summary>
+internal static class ServiceUnitEmitter
+{
+    /// <summary>Seconds on top of the server's own drain time before systemd sends SIGKILL.</summary>
+    private const int StopSlackSeconds = 10;
+
+    public static EmittedFile Emit(ServiceModel model)
+    {
+        var unit = new SystemdUnitWriter(model.Name);
+        var socketActivated = model.SocketActivation && !model.Listen.IsEmpty;
+        var socket = $"{model.Name}.socket";
+
+        unit.Section("Unit");
+        unit.Value("Description", model.Description ?? model.Name);
+        unit.Value("After", string.Join(' ', (IEnumerable<string>)["network.target", .. socketActivated ? [socket] : Array.Empty<string>(), .. model.Systemd.After]));
+        if (socketActivated)
+        {
+            unit.Value("Requires", socket);
+        }
+
+        if (!model.Systemd.Wants.IsEmpty)
+        {
+            unit.Value("Wants", string.Join(' ', model.Systemd.Wants));
+        }
+
+        unit.Section("Service");
+        var notify = model.Systemd.Notify && ServerFacts.CanNotify(model.Server);
+        unit.Value("Type", notify ? "notify" : "simple");
+        if (notify)
+        {
+            // Only the main process (the server itself, exec'd) may report readiness.
+            unit.Value("NotifyAccess", "main");
+            if (model.Systemd.WatchdogSec is { } watchdog)
+            {
+                unit.Value("WatchdogSec", watchdog);
+            }
+        }
+
+        unit.Value("User", model.User);
+        if (model.Group is { } group)
+        {
+            unit.Value("Group", group);
+        }
+
+        if (model.Directory is { } dir)
+        {
+            unit.Value("WorkingDirectory", dir);
+        }
+
+        if (!model.Environment.IsEmpty)
+        {
+            unit.Value("EnvironmentFile", model.EnvFilePath);
+        }
+
+        unit.Command("ExecStart", model.Server.EffectiveCommand(OutputPaths.InstalledServerConfig(model)).Select(w => (ExecWord)w));
+        WriteReload(unit, model);
+        unit.Value("Restart", "always");
+        unit.Value("RestartSec", 1);
+        if (ServerFacts.DrainSeconds(model.Server) is { } drain)
+        {
+            unit.Value("TimeoutStopSec", drain + StopSlackSeconds);
+        }
+
+        if (model.Server.Type == ServerType.Unicorn)
+        {
+            // unicorn examples/unicorn@.service: QUIT is unicorn's graceful stop; only the master is
+            // signalled; inherited sockets must be non-blocking (a [Service] key in systemd 252).
+            unit.Value("KillSignal", "SIGQUIT");
+            unit.Value("KillMode", "process");
+            if (socketActivated)
+            {
+                unit.Value("NonBlocking", true);
+            }
+        }
+
+        if (model.Systemd.Stdout is { } stdout)
+        {
+            unit.Value("StandardOutput", stdout);
+        }
+
+        if (model.Systemd.Stderr is { } stderr)
+        {
+            unit.Value("StandardError", stderr);
+        }
+
+        Hardening.Write(unit, model);
+
+        unit.Section("Install");
+        unit.Value("WantedBy", "multi-user.target");
+        return new EmittedFile(OutputPaths.Service(model), unit.ToString(), EmittedFile.Readable);
+    }
+
+    /// <summary>
+    /// `systemctl reload` per restart strategy. Puma: USR2 = hot restart (exec in place, same PID,
+    /// listeners kept), USR1 = phased (cluster only). Never HUP for puma: without stdout_redirect it
+    /// shuts puma down (puma docs/signals.md). Unicorn: HUP = reload config + graceful worker restart.
+    /// </summary>
+    private static void WriteReload(SystemdUnitWriter unit, ServiceModel model)
+    {
+        var signal = (model.Server.Type, model.Restart) switch
+        {
+            (ServerType.Puma, RestartStrategy.Hot) => "-USR2",
+            (ServerType.Puma, RestartStrategy.Phased) => "-USR1",
+            (ServerType.Unicorn, RestartStrategy.Phased or RestartStrategy.Normal) => "-HUP",
+            _ => null,
+        };
+        if (signal is not null)
+        {
+            unit.Command("ExecReload", ["/bin/kill", signal, ExecWord.Variable("MAINPID")]);
+        }
+    }
+}

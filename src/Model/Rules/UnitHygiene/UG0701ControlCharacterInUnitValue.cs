@@ -1,0 +1,40 @@
+using UnitGen.Model.Diagnostics;
+
+namespace UnitGen.Model.Rules.UnitHygiene;
+
+public sealed class UG0701ControlCharacterInUnitValue : Rule
+{
+    public override string Code => "UG0701";
+
+    public override Severity Severity => Severity.Error;
+
+    public override string Title => "A newline or control character in a value that goes into a unit file: it would inject keys.";
+
+    public override string Fix => "Remove the control character from the value.";
+
+    public override string Explanation =>
+        "Unit files are line-based (systemd.syntax(7)): `Description=x\\nExecStartPre=/bin/rm …` becomes two keys. " +
+        "UnitGen refuses such values before anything is written.";
+
+    public override IEnumerable<Finding> Check(ServiceModel model)
+    {
+        var values = new List<(string Path, string? Value)>
+        {
+            ("description", model.Description), ("user", model.User), ("group", model.Group),
+            ("directory", model.Directory), ("envFile", model.EnvFile), ("server.config", model.Server.Config),
+            ("server.rackup", model.Server.Rackup), ("server.environment", model.Server.Environment),
+            ("server.pidfile", model.Server.Pidfile), ("systemd.stdout", model.Systemd.Stdout),
+            ("systemd.stderr", model.Systemd.Stderr), ("runit.serviceDir", model.Runit.ServiceDir), ("runit.logDir", model.Runit.LogDir),
+        };
+        values.AddRange(model.Server.Command.Select(w => ("server.command", (string?)w)));
+        values.AddRange(model.Systemd.After.Select((v, i) => ($"systemd.after[{i}]", (string?)v)));
+        values.AddRange(model.Systemd.Wants.Select((v, i) => ($"systemd.wants[{i}]", (string?)v)));
+        values.AddRange((model.Server.Binds ?? []).Select((v, i) => ($"server.binds[{i}]", (string?)v)));
+        values.AddRange(model.Listen.SelectMany((l, i) => new (string, string?)[]
+        {
+            ($"listen[{i}]", l.Address.ListenStream), ($"listen[{i}].mode", l.Mode), ($"listen[{i}].group", l.Group),
+        }));
+        return values.Where(v => v.Value?.Any(char.IsControl) == true)
+            .Select(v => new Finding(v.Path, $"`{v.Path}` holds a control character; it would break the unit file."));
+    }
+}
