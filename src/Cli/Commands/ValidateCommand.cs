@@ -21,9 +21,11 @@ internal static class ValidateCommand
                 return ExitCodes.Usage;
             }
 
-            var diagnostics = inputs.SelectMany(i => i.Diagnostics).ToList();
+            var valid = inputs.Where(i => i.Model is not null).Select(i => (i.Model!, i.Map)).ToList();
+            var fleet = UnitGen.Model.Rules.Validator.ValidateFleet(valid);
+            var diagnostics = inputs.SelectMany(i => i.Diagnostics).Concat(fleet).ToList();
             new DiagnosticPrinter(stdout, stderr, parse.GetValue(format)).Print(diagnostics);
-            var failed = inputs.Any(i => i.HasErrors);
+            var failed = inputs.Any(i => i.HasErrors) || fleet.Any(d => d.IsError);
             if (parse.GetValue(format) == OutputFormat.Text)
             {
                 var errors = diagnostics.Count(d => d.IsError);

@@ -29,6 +29,12 @@ internal sealed class SystemdUnitWriter
     public void Value(string key, string value)
     {
         Refuse(value);
+        if (value.EndsWith('\\'))
+        {
+            // A trailing backslash continues the line: the next key would become part of this value.
+            throw new ArgumentException("A value ending in a backslash cannot be written into a unit file (UG0701 rejects it).", nameof(value));
+        }
+
         text.Append(key).Append('=').Append(Percent(value)).Append('\n');
     }
 

@@ -8,6 +8,7 @@ public static class LintRuleCatalog
 {
     public static readonly ImmutableArray<LintRule> All =
     [
+        new UG0403HupReloadForPuma(),
         new UG0503ExportInEnvironmentFile(),
         new UG0602RunScriptWithoutExec(),
         new UG0702CommentAfterValue(),

@@ -19,4 +19,32 @@ public static class Validator
                 .OrderBy(d => d.Location.Line).ThenBy(d => d.Location.Column).ThenBy(d => d.Code, StringComparer.Ordinal),
         ];
     }
+
+    /// <summary>
+    /// Checks several models meant for one host together: no two services may listen on the same
+    /// address and port or unix path (UG0106 across models). Each finding is reported in the later model.
+    /// </summary>
+    public static ImmutableArray<Diagnostic> ValidateFleet(IReadOnlyList<(ServiceModel Model, SourceMap Map)> models)
+    {
+        ArgumentNullException.ThrowIfNull(models);
+        var rule = RuleCatalog.Find("UG0106")!;
+        var result = ImmutableArray.CreateBuilder<Diagnostic>();
+        for (var m = 1; m < models.Count; m++)
+        {
+            var (model, map) = models[m];
+            for (var i = 0; i < model.Listen.Length; i++)
+            {
+                var clash = models.Take(m).SelectMany(o => o.Model.Listen.Select(l => (o.Model.Name, l.Address)))
+                    .FirstOrDefault(o => Sockets.UG0106DuplicateListener.Collide(o.Address, model.Listen[i].Address));
+                if (clash.Address is not null)
+                {
+                    result.Add(new Diagnostic(rule.Code, rule.Severity,
+                        $"`{model.Listen[i].Address.ListenStream}` collides with `{clash.Address.ListenStream}` of service `{clash.Name}`.",
+                        rule.Fix, map.Resolve($"listen[{i}]")));
+                }
+            }
+        }
+
+        return result.ToImmutable();
+    }
 }

@@ -161,4 +161,13 @@ public class CliTests
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("error: cannot write", run.Stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Validate_checks_several_models_together_for_clashing_sockets()
+    {
+        var run = CliRun.Of("validate", Sample, Path.Combine(RepoPaths.Samples, "puma-bundler.yaml"), Sample);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("error UG0106: `127.0.0.1:9292` collides with `127.0.0.1:9292` of service `pushconfig`", run.Stderr, StringComparison.Ordinal);
+    }
 }

@@ -13,6 +13,13 @@ public class LintRuleTests
     private const UnixFileMode EmittedMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
 
     [Fact]
+    public void UG0403_hup_reload_for_puma()
+    {
+        Assert.Equal([("UG0403", 3, 12)], Lint("a.service", "[Service]\nExecStart=/usr/bin/puma -C /srv/puma.rb\nExecReload=/bin/kill -HUP $MAINPID\n"));
+        Assert.Empty(Lint("a.service", "[Service]\nExecStart=/usr/bin/unicorn -c /srv/unicorn.rb\nExecReload=/bin/kill -HUP $MAINPID\n"));
+    }
+
+    [Fact]
     public void UG0503_export_in_an_environment_file()
     {
         Assert.Equal([("UG0503", 2, 1)], Lint("app.env", "RAILS_ENV=production\nexport SECRET=x\n"));
@@ -68,7 +75,7 @@ public class LintRuleTests
     {
         Assert.All(LintRuleCatalog.All, r =>
         {
-            Assert.Matches("^UG0[5-7][0-9]{2}$", r.Code);
+            Assert.Matches("^UG0[4-7][0-9]{2}$", r.Code);
             Assert.False(string.IsNullOrWhiteSpace(r.Title));
             Assert.False(string.IsNullOrWhiteSpace(r.Fix));
             Assert.False(string.IsNullOrWhiteSpace(r.Explanation));

@@ -31,7 +31,9 @@ public sealed class UG0201ForkingExecStart : Rule
         if (Shells.Contains(program))
         {
             var script = argv.SkipWhile(a => !a.StartsWith('-') || !a.Contains('c', StringComparison.Ordinal)).Skip(1).FirstOrDefault();
-            if (script is not null && !script.TrimStart().StartsWith("exec ", StringComparison.Ordinal))
+            // The shell must end by replacing itself with the server: the last command is `exec …`.
+            var last = script?.Split(["&&", ";", "\n"], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
+            if (script is not null && last?.StartsWith("exec ", StringComparison.Ordinal) != true)
             {
                 yield return new Finding("server.command", $"`{program} -c` runs the server as a child: write `exec` before the server command, or drop the shell.");
             }

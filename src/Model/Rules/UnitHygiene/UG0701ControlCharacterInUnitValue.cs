@@ -8,12 +8,13 @@ public sealed class UG0701ControlCharacterInUnitValue : Rule
 
     public override Severity Severity => Severity.Error;
 
-    public override string Title => "A newline or control character in a value that goes into a unit file: it would inject keys.";
+    public override string Title => "A newline, control character or trailing backslash in a value that goes into a unit file: it would inject keys.";
 
-    public override string Fix => "Remove the control character from the value.";
+    public override string Fix => "Remove the control character or the trailing backslash from the value.";
 
     public override string Explanation =>
         "Unit files are line-based (systemd.syntax(7)): `Description=x\\nExecStartPre=/bin/rm …` becomes two keys. " +
+        "A trailing backslash continues the line, so the next key is swallowed into the value. " +
         "UnitGen refuses such values before anything is written.";
 
     public override IEnumerable<Finding> Check(ServiceModel model)
@@ -26,7 +27,8 @@ public sealed class UG0701ControlCharacterInUnitValue : Rule
             ("server.pidfile", model.Server.Pidfile), ("systemd.stdout", model.Systemd.Stdout),
             ("systemd.stderr", model.Systemd.Stderr), ("runit.serviceDir", model.Runit.ServiceDir), ("runit.logDir", model.Runit.LogDir),
         };
-        values.AddRange(model.Server.Command.Select(w => ("server.command", (string?)w)));
+        // Command words are quoted on Exec lines, where a trailing backslash is escaped like any other.
+        var commandBroken = model.Server.Command.Any(w => w.Any(char.IsControl));
         values.AddRange(model.Systemd.After.Select((v, i) => ($"systemd.after[{i}]", (string?)v)));
         values.AddRange(model.Systemd.Wants.Select((v, i) => ($"systemd.wants[{i}]", (string?)v)));
         values.AddRange((model.Server.Binds ?? []).Select((v, i) => ($"server.binds[{i}]", (string?)v)));
@@ -34,7 +36,10 @@ public sealed class UG0701ControlCharacterInUnitValue : Rule
         {
             ($"listen[{i}]", l.Address.ListenStream), ($"listen[{i}].mode", l.Mode), ($"listen[{i}].group", l.Group),
         }));
-        return values.Where(v => v.Value?.Any(char.IsControl) == true)
-            .Select(v => new Finding(v.Path, $"`{v.Path}` holds a control character; it would break the unit file."));
+        var findings = values.Where(v => v.Value is { } s && (s.Any(char.IsControl) || s.EndsWith('\\')))
+            .Select(v => new Finding(v.Path, $"`{v.Path}` holds a control character or ends in a backslash; it would break the unit file."));
+        return commandBroken
+            ? findings.Append(new Finding("server.command", "A word of `server.command` holds a control character; it would break the unit file."))
+            : findings;
     }
 }

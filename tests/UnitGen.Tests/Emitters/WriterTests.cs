@@ -1,0 +1,97 @@
+using UnitGen.Emitters.Writers;
+using UnitGen.Model.Import;
+using UnitGen.Tests.Support;
+
+namespace UnitGen.Tests.Emitters;
+
+[Trait(Category.Name, Category.Unit)]
+public class WriterTests
+{
+    public static TheoryData<string> Hostile =>
+    [
+        "plain", "with space", "100%", "%n%h", "$HOME", "${X}", "$$", "back\\slash", "quote\"d", "single'q",
+        "#{system('id')}", "# not a comment", ";", "-leading", "@at", "ünïcødé ✓", "`id`", "trailing\\",
+    ];
+
+    [Theory]
+    [MemberData(nameof(Hostile))]
+    public void Exec_words_read_back_exactly_through_systemd_unquoting(string value)
+    {
+        var unit = new SystemdUnitWriter("t");
+        unit.Section("Service");
+        unit.Command("ExecStart", ["/bin/echo", value]);
+
+        var entry = Assert.Single(SystemdUnitReader.Parse(unit.ToString(), "t.service").Entries);
+        var line = ExecCommandLine.Parse(entry.RawValue, out var error);
+
+        Assert.Null(error);
+        Assert.Equal(["/bin/echo", value], line!.Words.AsEnumerable());
+        Assert.Equal([false, false], line.WordHasVariable.AsEnumerable());
+    }
+
+    [Fact]
+    public void Only_an_intended_variable_reaches_systemd_as_a_variable()
+    {
+        var unit = new SystemdUnitWriter("t");
+        unit.Command("ExecReload", ["/bin/kill", "-USR2", ExecWord.Variable("MAINPID")]);
+
+        Assert.EndsWith("ExecReload=/bin/kill -USR2 $MAINPID\n", unit.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Hostile))]
+    public void Plain_values_read_back_exactly(string value)
+    {
+        if (value.EndsWith('\\'))
+        {
+            // A trailing backslash continues the line in a unit file: refused, never written (UG0701).
+            Assert.Throws<ArgumentException>(() => new SystemdUnitWriter("t").Value("Description", value));
+            return;
+        }
+
+        var unit = new SystemdUnitWriter("t");
+        unit.Section("Unit");
+        unit.Value("Description", value.Trim());
+
+        Assert.Equal(value.Trim(), Assert.Single(SystemdUnitReader.Parse(unit.ToString(), "t.service").Entries).Value);
+    }
+
+    [Theory]
+    [MemberData(nameof(Hostile))]
+    public void Environment_file_values_read_back_exactly(string value)
+    {
+        var env = new EnvironmentFileWriter("t");
+        env.Variable("X", value);
+
+        Assert.Equal(value, Assert.Single(EnvironmentFileReader.Parse(env.ToString()).Assignments).Value);
+    }
+
+    [Theory]
+    [InlineData("a\nb")]
+    [InlineData("a\rb")]
+    [InlineData("nul\0")]
+    public void Control_characters_are_refused_never_written(string value)
+    {
+        Assert.Throws<ArgumentException>(() => new SystemdUnitWriter("t").Value("Description", value));
+        Assert.Throws<ArgumentException>(() => new SystemdUnitWriter("t").Command("ExecStart", ["/bin/echo", value]));
+        Assert.Throws<ArgumentException>(() => new EnvironmentFileWriter("t").Variable("X", value));
+    }
+
+    [Theory]
+    [InlineData("plain", "\"plain\"")]
+    [InlineData("#{system('id')}", "\"\\#{system('id')}\"")]
+    [InlineData("q\"b\\", "\"q\\\"b\\\\\"")]
+    [InlineData("a\nb", "\"a\\u{a}b\"")]
+    public void Ruby_strings_are_inert_literals(string value, string literal)
+    {
+        Assert.Equal(literal, RubyWriter.String(value));
+    }
+
+    [Theory]
+    [InlineData("it's", "'it'\\''s'")]
+    [InlineData("$HOME `id`", "'$HOME `id`'")]
+    public void Shell_values_are_single_quoted(string value, string quoted)
+    {
+        Assert.Equal(quoted, ShellWriter.Quote(value));
+    }
+}

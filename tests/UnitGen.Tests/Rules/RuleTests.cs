@@ -1,0 +1,121 @@
+using UnitGen.Model.Loading;
+using UnitGen.Model.Rules;
+using UnitGen.Tests.Support;
+
+namespace UnitGen.Tests.Rules;
+
+/// <summary>
+/// Each rule with one model that triggers it (code at line:col) and a near twin that does not.
+/// Models start from <see cref="Head"/> (lines 1-4), so the line numbers below count from there.
+/// </summary>
+[Trait(Category.Name, Category.Unit)]
+public class RuleTests
+{
+    private const string Head = "name: app\nuser: deploy\ndirectory: /srv/app\nserver:\n";
+
+    public static TheoryData<string, string, int, int> Triggers => new()
+    {
+        { "UG0101", "  type: puma\n  binds: [ \"tcp://localhost:9292\" ]\nlisten: [ \"tcp://127.0.0.1:9292\" ]\n", 6, 12 },
+        { "UG0102", "  type: puma\n  binds: [ \"tcp://127.0.0.1:9292\" ]\nlisten:\n  - tcp://127.0.0.1:9292\n  - tcp://127.0.0.1:9393\n", 9, 5 },
+        { "UG0103", "  type: puma\n  binds: [ \"tcp://0.0.0.0:9292\" ]\nlisten: [ \"9292\" ]\n", 6, 12 },
+        { "UG0104", "  type: puma\nlisten: [ \"tcp://localhost:9292\" ]\n", 6, 11 },
+        { "UG0105", "  type: unicorn\n  binds: [ \"tcp://0.0.0.0:8080\" ]\nlisten: [ \"tcp://127.0.0.1:8080\" ]\n", 6, 12 },
+        { "UG0106", "  type: puma\nlisten:\n  - \"9292\"\n  - tcp://127.0.0.1:9292\n", 8, 5 },
+        { "UG0107", "  type: puma\nlisten: [ \"unix://tmp/app.sock\" ]\n", 6, 11 },
+        { "UG0108", "  type: puma\nlisten: [ \"unix:///run/app/app.sock\" ]\n", 6, 11 },
+        { "UG0201", "  type: puma\n  command: [ bash, -lc, \"cd /srv/app && puma\" ]\nlisten: [ \"tcp://127.0.0.1:9292\" ]\n", 6, 12 },
+        { "UG0202", "  type: puma\n  command: bundle exec puma -C /srv/app/puma.rb\nlisten: [ \"tcp://127.0.0.1:9292\" ]\n", 6, 12 },
+        { "UG0203", "  type: puma\n  command: bin/puma -C /srv/app/puma.rb\n", 6, 12 },
+        { "UG0301", "  type: puma\nsystemd:\n  watchdogSec: 10\n", 7, 16 },
+        { "UG0302", "  type: puma\n  version: \"5.6.5\"\nsystemd:\n  notify: true\n", 8, 11 },
+        { "UG0303", "  type: puma\n  version: \"6.4.2\"\nrestart: hot\nsystemd:\n  notify: true\n  watchdogSec: 10\n", 10, 16 },
+        { "UG0401", "  type: puma\n  workers: 0\nrestart: phased\n", 6, 12 },
+        { "UG0402", "  type: puma\n  version: \"5.6.5\"\n  workers: 2\nenvironment: { WEB_CONCURRENCY: \"2\" }\nrestart: phased\n", 9, 10 },
+        { "UG0404", "  type: unicorn\nrestart: hot\n", 6, 10 },
+        { "UG0405", "  type: kestrel\n  command: [ /srv/app/App ]\nrestart: hot\n", 7, 10 },
+        { "UG0501", "  type: puma\nenvironment:\n  1BAD: x\n", 7, 3 },
+        { "UG0502", "  type: puma\nenvironment:\n  GOOD: \"a\\nb\"\n", 7, 9 },
+        { "UG0504", "  type: puma\n  workers: 2\nenvironment: { WEB_CONCURRENCY: \"4\" }\n", 7, 33 },
+        { "UG0701", "  type: puma\ndescription: \"a\\nExecStartPre=/bin/rm -rf /\"\n", 6, 14 },
+        { "UG0705", "  type: puma\n", 2, 7 },
+        { "UG0701", "  type: puma\ndescription: \"ends in a backslash\\\\\"\n", 6, 14 },
+    };
+
+    public static TheoryData<string, string> Clean => new()
+    {
+        { "UG0101", "  type: puma\n  binds: [ \"tcp://127.0.0.1:9292\" ]\nlisten: [ \"tcp://127.0.0.1:9292\" ]\n" },
+        { "UG0102", "  type: puma\nlisten:\n  - tcp://127.0.0.1:9292\n  - tcp://127.0.0.1:9393\n" },
+        { "UG0103", "  type: puma\n  binds: [ \"tcp://[::]:9292\" ]\nlisten: [ \"9292\" ]\n" },
+        { "UG0104", "  type: puma\nlisten: [ \"tcp://[::1]:9292\" ]\n" },
+        { "UG0105", "  type: unicorn\n  binds: [ \"tcp://127.0.0.1:8080\" ]\nlisten: [ \"tcp://127.0.0.1:8080\" ]\n" },
+        { "UG0106", "  type: puma\nlisten:\n  - tcp://127.0.0.1:9292\n  - tcp://127.0.0.1:9293\n" },
+        { "UG0107", "  type: puma\nlisten: [ \"unix:///run/app/app.sock\" ]\n" },
+        { "UG0108", "  type: puma\nlisten:\n  - uri: unix:///run/app/app.sock\n    mode: \"0660\"\n" },
+        { "UG0201", "  type: puma\n  command: [ bash, -lc, \"cd /srv/app && exec puma\" ]\nlisten: [ \"tcp://127.0.0.1:9292\" ]\n" },
+        { "UG0202", "  type: puma\n  command: bundle exec puma -C /srv/app/puma.rb\n  bundler: \"2.3.27\"\nlisten: [ \"tcp://127.0.0.1:9292\" ]\n" },
+        { "UG0203", "  type: puma\n  command: /srv/app/bin/puma -C /srv/app/puma.rb\n" },
+        { "UG0301", "  type: puma\n  version: \"6.4.2\"\nsystemd:\n  notify: true\n  watchdogSec: 10\n" },
+        { "UG0302", "  type: puma\n  version: \"5.6.5\"\n  sdNotifyGem: true\nsystemd:\n  notify: true\n" },
+        { "UG0303", "  type: puma\n  version: \"6.4.2\"\n  workers: 2\n  preload: false\nrestart: phased\nsystemd:\n  notify: true\n  watchdogSec: 10\n" },
+        { "UG0401", "  type: puma\n  workers: 2\n  preload: false\nrestart: phased\n" },
+        { "UG0402", "  type: puma\n  version: \"5.6.5\"\n  workers: 2\nrestart: phased\n" },
+        { "UG0404", "  type: unicorn\nlisten: [ \"tcp://127.0.0.1:8080\" ]\nrestart: hot\n" },
+        { "UG0405", "  type: kestrel\n  command: [ /srv/app/App ]\n  useSystemd: true\nlisten: [ \"tcp://127.0.0.1:5000\" ]\nrestart: hot\n" },
+        { "UG0501", "  type: puma\nenvironment:\n  _GOOD1: x\n" },
+        { "UG0502", "  type: puma\nenvironment:\n  GOOD: \"a b\"\n" },
+        { "UG0504", "  type: puma\n  workers: 2\nenvironment: { WEB_CONCURRENCY: \"2\" }\n" },
+        { "UG0701", "  type: puma\ndescription: \"a 100% safe $value\"\n" },
+        { "UG0705", "  type: puma\nallowRoot: true\n" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Triggers))]
+    public void Rule_fires_at_the_offending_node(string code, string rest, int line, int column)
+    {
+        var yaml = code == "UG0705" ? Head.Replace("user: deploy", "user: root", StringComparison.Ordinal) + rest : Head + rest;
+        var loaded = ModelLoader.Load(yaml, "unitgen.yaml");
+        Assert.Empty(loaded.Diagnostics);
+
+        var found = Validator.Validate(loaded.Model!, loaded.Map).Where(d => d.Code == code).ToList();
+
+        Assert.True(found.Count > 0, $"{code} did not fire");
+        Assert.Contains(found, d => d.Location.Line == line && d.Location.Column == column);
+    }
+
+    [Theory]
+    [MemberData(nameof(Clean))]
+    public void Rule_stays_quiet_on_its_near_twin(string code, string rest)
+    {
+        var yaml = code == "UG0705" ? Head.Replace("user: deploy", "user: root", StringComparison.Ordinal) + rest : Head + rest;
+        var loaded = ModelLoader.Load(yaml, "unitgen.yaml");
+        Assert.Empty(loaded.Diagnostics);
+
+        Assert.DoesNotContain(Validator.Validate(loaded.Model!, loaded.Map), d => d.Code == code);
+    }
+
+    [Fact]
+    public void Every_rule_has_a_trigger_and_a_clean_case_and_is_documented()
+    {
+        var triggered = Triggers.Select(row => (string)row[0]).ToHashSet();
+        var clean = Clean.Select(row => (string)row[0]).ToHashSet();
+        Assert.All(RuleCatalog.All, rule =>
+        {
+            Assert.Contains(rule.Code, triggered);
+            Assert.Contains(rule.Code, clean);
+            Assert.False(string.IsNullOrWhiteSpace(rule.Title));
+            Assert.False(string.IsNullOrWhiteSpace(rule.Fix));
+            Assert.False(string.IsNullOrWhiteSpace(rule.Explanation));
+        });
+        Assert.Equal(RuleCatalog.All.Length, RuleCatalog.All.Select(r => r.Code).Distinct().Count());
+    }
+
+    [Fact]
+    public void UG0401_is_a_warning_with_one_worker()
+    {
+        var loaded = ModelLoader.Load(Head + "  type: puma\n  workers: 1\n  preload: false\nrestart: phased\n", "unitgen.yaml");
+
+        var d = Assert.Single(Validator.Validate(loaded.Model!, loaded.Map), d => d.Code == "UG0401");
+
+        Assert.Equal(UnitGen.Model.Diagnostics.Severity.Warning, d.Severity);
+    }
+}
