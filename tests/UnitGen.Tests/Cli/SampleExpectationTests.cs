@@ -15,7 +15,7 @@ public partial class SampleExpectationTests
             .Select(f => Path.GetRelativePath(RepoPaths.InvalidSamples, f))
             .Order(StringComparer.Ordinal)];
 
-    public static TheoryData<string> ValidSamples => [.. RepoPaths.ValidSampleFiles.Select(Path.GetFileName)!];
+    public static TheoryData<string> ValidSamples => [.. RepoPaths.ValidSampleFiles.Select(f => Path.GetFileName(f)!)];
 
     [Theory]
     [MemberData(nameof(InvalidSamples))]

@@ -8,7 +8,7 @@ namespace UnitGen.Tests.Emitters;
 [Trait(Category.Name, Category.Unit)]
 public class GoldenFileTests
 {
-    public static TheoryData<string> Samples => [.. RepoPaths.ValidSampleFiles.Select(Path.GetFileNameWithoutExtension)!];
+    public static TheoryData<string> Samples => [.. RepoPaths.ValidSampleFiles.Select(f => Path.GetFileNameWithoutExtension(f)!)];
 
     [Theory]
     [MemberData(nameof(Samples))]

@@ -12,7 +12,7 @@ public class SchemaTests
 {
     private static readonly JsonSchema Schema = JsonSchema.FromJsonAsync(File.ReadAllText(RepoPaths.Schema)).GetAwaiter().GetResult();
 
-    public static TheoryData<string> ValidSamples => [.. RepoPaths.ValidSampleFiles.Select(Path.GetFileName)!];
+    public static TheoryData<string> ValidSamples => [.. RepoPaths.ValidSampleFiles.Select(f => Path.GetFileName(f)!)];
 
     /// <summary>
     /// Structurally broken models. Models the schema cannot judge live in subfolders:
@@ -20,7 +20,7 @@ public class SchemaTests
     /// (anchors, nesting depth, min &gt; max, shell quoting: limits JSON Schema cannot express).
     /// </summary>
     public static TheoryData<string> InvalidSamples =>
-        [.. Directory.EnumerateFiles(RepoPaths.InvalidSamples, "*.yaml").Order(StringComparer.Ordinal).Select(Path.GetFileName)!];
+        [.. Directory.EnumerateFiles(RepoPaths.InvalidSamples, "*.yaml").Order(StringComparer.Ordinal).Select(f => Path.GetFileName(f)!)];
 
     [Theory]
     [MemberData(nameof(ValidSamples))]
