@@ -1,0 +1,185 @@
+using System.Diagnostics;
+using UnitGen.Tests.Support;
+
+namespace UnitGen.Tests.EndToEnd;
+
+/// <summary>
+/// A real systemd 252 as PID 1 of a new pid+mount namespace, booted to an empty target.
+///
+/// DANGER: systemd's boot runs tmpfiles cleanup that wipes /tmp of the WHOLE machine unless the
+/// namespace first has private tmpfs on /tmp, /run and /var/tmp. The boot script mounts them with
+/// `set -e` BEFORE exec'ing systemd, so a failed mount stops the boot. Teardown is SIGKILL of the
+/// namespace's PID 1 — the one this object started, never another. Files the units need must live
+/// outside /tmp (see <see cref="WorkFolder"/>).
+/// </summary>
+public sealed class IsolatedSystemd : IDisposable
+{
+    private const string Target = "unitgen-e2e.target";
+
+    private static readonly string BootScript = $$"""
+        set -e
+        mount -t tmpfs tmpfs /tmp
+        mount -t tmpfs tmpfs /run
+        mount -t tmpfs tmpfs /var/tmp
+        mkdir -p /run/systemd/system
+        printf '[Unit]\nDescription=UnitGen end-to-end tests\nDefaultDependencies=no\n' > /run/systemd/system/{{Target}}
+        exec /lib/systemd/systemd --system --unit={{Target}} --log-target=console
+        """;
+
+    private readonly Process unshare;
+    private bool disposed;
+
+    public IsolatedSystemd()
+    {
+        ExternalTool.Require("unshare");
+        ExternalTool.Require("nsenter");
+        WorkFolder = Path.Combine("/srv", "unitgen-e2e-" + Guid.NewGuid().ToString("N")[..10]);
+        Directory.CreateDirectory(WorkFolder);
+        var psi = new ProcessStartInfo("unshare", ["--fork", "--pid", "--mount", "--mount-proc", "--propagation", "private", "sh", "-c", BootScript])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        unshare = Process.Start(psi)!;
+        unshare.BeginOutputReadLine();
+        unshare.BeginErrorReadLine();
+        AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
+        try
+        {
+            Pid = FindPid1();
+            WaitUntilRunning();
+        }
+        catch
+        {
+            Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>PID (in our namespace) of the isolated systemd.</summary>
+    public int Pid { get; }
+
+    /// <summary>A folder outside /tmp that the units can read and that is removed on dispose.</summary>
+    public string WorkFolder { get; }
+
+    /// <summary>Runs a command inside the namespace (as root there).</summary>
+    public ExternalTool.Result Run(params string[] command) =>
+        ExternalTool.Run("nsenter", ["-t", Pid.ToString(System.Globalization.CultureInfo.InvariantCulture), "-m", "-p", .. command], timeout: TimeSpan.FromSeconds(90));
+
+    public ExternalTool.Result Systemctl(params string[] args) => Run(["systemctl", .. args]);
+
+    /// <summary>Installs unit files into the namespace's private /run/systemd/system and reloads.</summary>
+    public void Install(IEnumerable<string> unitFiles)
+    {
+        foreach (var file in unitFiles)
+        {
+            var copy = Run("cp", file, "/run/systemd/system/");
+            Assert.True(copy.ExitCode == 0, copy.Output);
+        }
+
+        var reload = Systemctl("daemon-reload");
+        Assert.True(reload.ExitCode == 0, reload.Output);
+    }
+
+    public string Property(string unit, string property) => Systemctl("show", "-p", property, "--value", unit).Stdout.Trim();
+
+    public string Journal(string unit) => Run("journalctl", "-u", unit, "--no-pager", "-o", "cat").Stdout;
+
+    public void Dispose()
+    {
+        if (disposed)
+        {
+            return;
+        }
+
+        disposed = true;
+        AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
+        Kill();
+        if (Directory.Exists(WorkFolder))
+        {
+            Directory.Delete(WorkFolder, recursive: true);
+        }
+    }
+
+    private void OnProcessExit(object? sender, EventArgs e) => Kill();
+
+    /// <summary>SIGKILL of PID 1 ends the whole pid namespace: every process in it dies with it.</summary>
+    private void Kill()
+    {
+        try
+        {
+            if (Pid > 0 && IsOurSystemd(Pid))
+            {
+                Process.GetProcessById(Pid).Kill();
+            }
+
+            unshare.Kill(entireProcessTree: true);
+            unshare.WaitForExit(5000);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or System.ComponentModel.Win32Exception)
+        {
+            // Already gone.
+        }
+    }
+
+    private int FindPid1()
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            // Only /proc/PID/task/TID/children: a recursive walk would follow cwd/root links into the whole disk.
+            var children = Directory.GetDirectories($"/proc/{unshare.Id}/task")
+                .Select(task => Path.Combine(task, "children"))
+                .Where(File.Exists)
+                .SelectMany(f => File.ReadAllText(f).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                .Select(int.Parse);
+            foreach (var child in children)
+            {
+                if (IsOurSystemd(child))
+                {
+                    return child;
+                }
+            }
+
+            Assert.False(unshare.HasExited, $"the namespace exited early (code {(unshare.HasExited ? unshare.ExitCode : 0)})");
+            Thread.Sleep(50);
+        }
+
+        throw new InvalidOperationException("systemd did not start in the namespace");
+    }
+
+    /// <summary>Our systemd: runs our target, and lives in another pid namespace than this process.</summary>
+    private static bool IsOurSystemd(int pid)
+    {
+        try
+        {
+            var cmdline = File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ');
+            var ns = new FileInfo($"/proc/{pid}/ns/pid").LinkTarget;
+            var ours = new FileInfo("/proc/self/ns/pid").LinkTarget;
+            return cmdline.StartsWith("/lib/systemd/systemd --system", StringComparison.Ordinal)
+                && cmdline.Contains(Target, StringComparison.Ordinal) && ns != ours;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    private void WaitUntilRunning()
+    {
+        var clock = Stopwatch.StartNew();
+        string state = string.Empty;
+        while (clock.Elapsed < TimeSpan.FromSeconds(20))
+        {
+            state = Systemctl("is-system-running").Stdout.Trim();
+            if (state is "running" or "degraded")
+            {
+                return;
+            }
+
+            Thread.Sleep(100);
+        }
+
+        throw new InvalidOperationException($"the isolated systemd did not come up: {state}");
+    }
+}
