@@ -229,7 +229,7 @@ public sealed class ZeroDowntimeTests(ITestOutputHelper output) : IDisposable
         Assert.True(result.FreshFailed == 0, $"{result.FreshFailed} of {result.Fresh} fresh-connection requests failed: {result.Failures}");
     }
 
-    private string Exposure(App app)
+    private static string Exposure(App app)
     {
         var run = ExternalTool.Run("systemd-analyze", ["security", "--offline=yes", $"{app.Name}.service"], Path.Combine(app.Folder, "systemd"));
         var line = run.Output.Split('\n').FirstOrDefault(l => l.Contains("Overall exposure level", StringComparison.Ordinal)) ?? "?";
