@@ -16,6 +16,7 @@ public static class CliApp
             SchemaCommand.Create(stdout),
             InitCommand.Create(stdout, stderr),
             LintCommand.Create(stdout, stderr),
+            ImportCommand.Create(stdout, stderr),
         };
 
         var parsed = root.Parse(args);

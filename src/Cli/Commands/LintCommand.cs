@@ -17,25 +17,9 @@ internal static class LintCommand
         var command = new Command("lint", "Find the known mistakes in existing, hand-written deployment files.") { files, format };
         command.SetAction(parse =>
         {
-            var inputs = new List<LintFile>();
-            foreach (var path in parse.GetValue(files)!)
+            if (Read(parse.GetValue(files)!, stderr) is not { } inputs)
             {
-                if (LintFile.KindOf(path) is not { } kind)
-                {
-                    stderr.WriteLine($"{path}: error: unknown kind of file; lint reads .service, .socket, *.rb, `run` and .env files.");
-                    return ExitCodes.Usage;
-                }
-
-                try
-                {
-                    inputs.Add(new LintFile(path, kind, File.ReadAllText(path),
-                        OperatingSystem.IsWindows() ? null : File.GetUnixFileMode(path)));
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    stderr.WriteLine($"{path}: error: cannot read: {e.Message}");
-                    return ExitCodes.Usage;
-                }
+                return ExitCodes.Usage;
             }
 
             var diagnostics = Linter.Lint(inputs);
@@ -49,5 +33,31 @@ internal static class LintCommand
             return diagnostics.Any(d => d.IsError) ? ExitCodes.Failed : ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>Reads the given files with their kind and mode; null after printing why one cannot be read.</summary>
+    internal static List<LintFile>? Read(IEnumerable<string> paths, TextWriter stderr)
+    {
+        var inputs = new List<LintFile>();
+        foreach (var path in paths)
+        {
+            if (LintFile.KindOf(path) is not { } kind)
+            {
+                stderr.WriteLine($"{path}: error: unknown kind of file; lint reads .service, .socket, *.rb, `run` and .env files.");
+                return null;
+            }
+
+            try
+            {
+                inputs.Add(new LintFile(path, kind, File.ReadAllText(path), OperatingSystem.IsWindows() ? null : File.GetUnixFileMode(path)));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                stderr.WriteLine($"{path}: error: cannot read: {e.Message}");
+                return null;
+            }
+        }
+
+        return inputs;
     }
 }

@@ -6,7 +6,11 @@ using UnitGen.Model.Import;
 namespace UnitGen.Model.Lint;
 
 /// <summary>One service as lint sees it: the model read from its files, and where each value came from.</summary>
-public sealed record LintedService(ServiceModel Model, SourceMap Map, ImmutableArray<LintFile> Files);
+public sealed record LintedService(ServiceModel Model, SourceMap Map, ImmutableArray<LintFile> Files)
+{
+    /// <summary>Unit keys the model has no place for, and app config statements lint did not understand.</summary>
+    public ImmutableArray<string> NotCarried { get; init; } = [];
+}
 
 /// <summary>
 /// Pairs hand-written files into services (service ↔ socket by name, <c>Service=</c>, <c>Sockets=</c>,
@@ -37,7 +41,7 @@ public static class LintModelBuilder
             var group = new[] { service, socket, app, env }.OfType<LintFile>().ToImmutableArray();
             var map = new SourceMap(service.Path);
             var model = Read(name, service, socket, app, env, exec, map);
-            result.Add(new LintedService(model, map, group));
+            result.Add(new LintedService(model, map, group) { NotCarried = NotCarried(service, socket, app) });
         }
 
         return result.ToImmutable();
@@ -233,6 +237,26 @@ public static class LintModelBuilder
         }
 
         return result.ToImmutable();
+    }
+
+    /// <summary>Keys UnitGen reads into the model or derives itself (hardening comes from a profile).</summary>
+    private static readonly HashSet<string> Carried = new(StringComparer.Ordinal)
+    {
+        "Description", "After", "Wants", "Requires", "User", "Group", "WorkingDirectory", "Environment", "EnvironmentFile",
+        "ExecStart", "ExecReload", "Type", "NotifyAccess", "WatchdogSec", "StandardOutput", "StandardError", "Restart",
+        "RestartSec", "TimeoutStopSec", "KillSignal", "KillMode", "NonBlocking", "WantedBy", "ListenStream", "SocketMode",
+        "SocketGroup", "Service", "Sockets", "NoNewPrivileges", "ProtectSystem", "ProtectHome", "PrivateTmp", "PrivateDevices",
+        "ReadWritePaths", "Documentation",
+    };
+
+    private static ImmutableArray<string> NotCarried(LintFile service, LintFile? socket, LintFile? app)
+    {
+        var units = new[] { service, socket }.OfType<LintFile>()
+            .SelectMany(f => f.Unit.Entries.Where(e => !Carried.Contains(e.Key))
+                .Select(e => $"{e.Key}={e.RawValue} ({Path.GetFileName(f.Path)}:{e.Line})"));
+        var ruby = app is null ? [] : RubyConfigReader.Parse(app.Text).NotUnderstood
+            .Select(n => $"{n.Message} ({Path.GetFileName(app.Path)}:{n.Line})");
+        return [.. units.Concat(ruby)];
     }
 
     private static RestartStrategy RestartOf(ExecCommandLine? reload) =>

@@ -16,5 +16,6 @@ public static class LintRuleCatalog
         new UG0704SyslogOutput(),
         new UG0706ExecutableUnitFile(),
         new UG0707LineSystemdIgnores(),
+        new UG0708NotUnderstood(),
     ];
 }

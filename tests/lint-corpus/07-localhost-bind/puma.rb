@@ -1,0 +1,1 @@
+bind 'tcp://localhost:9292'

@@ -1,0 +1,1 @@
+bind 'unix://tmp/puma.sock'

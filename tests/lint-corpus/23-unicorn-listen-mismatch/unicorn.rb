@@ -1,0 +1,3 @@
+worker_processes 2
+listen "0.0.0.0:8080"
+timeout 30

@@ -1,0 +1,3 @@
+workers 0
+queue_requests false
+bind "unix:///run/app/puma.sock"
