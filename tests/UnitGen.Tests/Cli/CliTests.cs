@@ -170,4 +170,37 @@ public class CliTests
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("error UG0106: `127.0.0.1:9292` collides with `127.0.0.1:9292` of service `pushconfig`", run.Stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Lint_exits_1_on_a_broken_unit_0_on_a_clean_one_and_2_on_an_unknown_file()
+    {
+        var corpus = Path.Combine(RepoPaths.Root, "tests", "lint-corpus");
+
+        var broken = CliRun.Of("lint", Path.Combine(corpus, "03-exec-restart", "app.service"));
+        var clean = CliRun.Of("lint", Path.Combine(corpus, "17-runit-run-clean", "run"));
+        var unknown = CliRun.Of("lint", Path.Combine(corpus, "03-exec-restart", "expected.txt"));
+
+        Assert.Equal(1, broken.ExitCode);
+        Assert.Contains("app.service(10,1): error UG0703: Unknown key `ExecRestart=`", broken.Stderr, StringComparison.Ordinal);
+        Assert.Equal(0, clean.ExitCode);
+        Assert.Equal(2, unknown.ExitCode);
+    }
+
+    [Fact]
+    public void Import_writes_a_model_that_validates_and_lists_what_it_did_not_carry_over()
+    {
+        using var dir = new TempFolder();
+        var entry = Path.Combine(RepoPaths.Root, "tests", "lint-corpus", "20-misspelled-key");
+        var model = dir.File("unitgen.yaml");
+
+        var run = CliRun.Of("import", Path.Combine(entry, "app.service"), "--out", model);
+        var again = CliRun.Of("import", Path.Combine(entry, "app.service"), "--out", model);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(2, again.ExitCode);
+        var text = File.ReadAllText(model);
+        Assert.Contains("# version: \"x.y.z\"", text, StringComparison.Ordinal);
+        Assert.Contains("#   Usr=deploy (app.service:10)", text, StringComparison.Ordinal);
+        Assert.Equal(0, CliRun.Of("validate", model).ExitCode);
+    }
 }
