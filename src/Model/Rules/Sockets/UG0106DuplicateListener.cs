@@ -63,7 +63,7 @@ public sealed class UG0106DuplicateListener : Rule
             {
                 if (Collide(model.Listen[i].Address, model.Listen[j].Address))
                 {
-                    yield return new Finding($"listen[{i}]",
+                    yield return new Finding($"listen[{i}].uri",
                         $"`{model.Listen[i].Address.ListenStream}` collides with listen[{j}] `{model.Listen[j].Address.ListenStream}`: systemd cannot bind both and the socket unit fails to start.");
                     break;
                 }
