@@ -58,7 +58,7 @@ public partial class SampleRuleTests
         Assert.Empty(missing);
     }
 
-    private static IReadOnlyList<Diagnostic> Judge(string path)
+    private static System.Collections.Immutable.ImmutableArray<Diagnostic> Judge(string path)
     {
         var loaded = ModelLoader.LoadFile(path);
         return loaded.Model is null
