@@ -13,7 +13,7 @@ public static class BindKeys
     public static string OfListen(ListenAddress address) => address switch
     {
         TcpAddress tcp => $"tcp {tcp.PumaHost} {tcp.Port}",
-        UnixAddress unix => $"unix {unix.Path}",
+        UnixAddress unix => $"unix {NormalUnixPath(unix.Path)}",
         _ => throw new ArgumentOutOfRangeException(nameof(address)),
     };
 
@@ -25,8 +25,41 @@ public static class BindKeys
         {
             // Written binds are compared as written: only a canonical literal matches.
             TcpAddress { Host: { } host } tcp => $"tcp {(host.Contains(':', StringComparison.Ordinal) ? $"[{host}]" : host)} {tcp.Port}",
-            UnixAddress unix => $"unix {unix.Path}",
+            UnixAddress unix => $"unix {NormalUnixPath(unix.Path)}",
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// An absolute unix socket path with <c>//</c>, <c>.</c> and <c>..</c> resolved lexically. Puma 5.6.5
+    /// (lib/puma/binder.rb) looks an inherited unix socket up by the bind's path and by
+    /// <c>File.realdirpath(path)</c>, so spellings of one path match; symlinks cannot be resolved before
+    /// deployment. Relative and abstract (<c>@</c>) paths are returned as written.
+    /// </summary>
+    public static string NormalUnixPath(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!path.StartsWith('/'))
+        {
+            return path;
+        }
+
+        var parts = new List<string>();
+        foreach (var part in path.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (part == "..")
+            {
+                if (parts.Count > 0)
+                {
+                    parts.RemoveAt(parts.Count - 1);
+                }
+            }
+            else if (part != ".")
+            {
+                parts.Add(part);
+            }
+        }
+
+        return "/" + string.Join('/', parts);
     }
 }

@@ -66,17 +66,33 @@ public static class PumaFacts
     }
 
     /// <summary>Workers known before puma reads its config file: <c>-w N</c>/<c>--workers N</c>, else WEB_CONCURRENCY.</summary>
-    private static int EarlyWorkerCount(ServiceModel model)
+    private static int EarlyWorkerCount(ServiceModel model) =>
+        WorkersFlag(model)?.Count
+        ?? (int.TryParse(model.EnvironmentValue("WEB_CONCURRENCY"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0);
+
+    /// <summary>
+    /// The worker count given on puma's command line, as written: <c>-w N</c>, <c>-wN</c>, <c>--workers N</c> or
+    /// <c>--workers=N</c> (puma lib/puma/cli.rb uses OptionParser <c>o.on "-w", "--workers COUNT"</c>); null when absent.
+    /// </summary>
+    public static (string Text, int Count)? WorkersFlag(ServiceModel model)
     {
+        ArgumentNullException.ThrowIfNull(model);
         var argv = model.Server.Command;
-        for (var i = 0; i + 1 < argv.Length; i++)
+        for (var i = 0; i < argv.Length; i++)
         {
-            if (argv[i] is "-w" or "--workers" && int.TryParse(argv[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var w))
+            var (text, value) = argv[i] switch
             {
-                return w;
+                "-w" or "--workers" when i + 1 < argv.Length => ($"{argv[i]} {argv[i + 1]}", argv[i + 1]),
+                var a when a.StartsWith("--workers=", StringComparison.Ordinal) => (a, a["--workers=".Length..]),
+                var a when a.StartsWith("-w", StringComparison.Ordinal) && a.Length > 2 => (a, a[2..]),
+                _ => (string.Empty, string.Empty),
+            };
+            if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var w))
+            {
+                return (text, w);
             }
         }
 
-        return int.TryParse(model.EnvironmentValue("WEB_CONCURRENCY"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
+        return null;
     }
 }

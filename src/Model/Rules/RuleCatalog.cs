@@ -15,6 +15,7 @@ public static class RuleCatalog
         new Sockets.UG0106DuplicateListener(),
         new Sockets.UG0107RelativeUnixPath(),
         new Sockets.UG0108UnixSocketWithoutAccess(),
+        new Sockets.UG0109ServerIgnoresActivatedSockets(),
         new ExecChain.UG0201ForkingExecStart(),
         new ExecChain.UG0202BundlerDropsDescriptors(),
         new ExecChain.UG0203ProgramPath(),

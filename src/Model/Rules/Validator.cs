@@ -40,7 +40,7 @@ public static class Validator
                 {
                     result.Add(new Diagnostic(rule.Code, rule.Severity,
                         $"`{model.Listen[i].Address.ListenStream}` collides with `{clash.Address.ListenStream}` of service `{clash.Name}`.",
-                        rule.Fix, map.Resolve($"listen[{i}]")));
+                        rule.Fix, map.Resolve($"listen[{i}].uri")));
                 }
             }
         }

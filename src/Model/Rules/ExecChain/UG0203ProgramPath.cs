@@ -6,28 +6,53 @@ public sealed class UG0203ProgramPath : Rule
 {
     public override string Code => "UG0203";
 
-    public override Severity Severity => Severity.Warning;
+    // RULES.md lists UG0203 as a warning for "not absolute and not in systemd's PATH"; whether a bare name is
+    // in PATH depends on the host, so UnitGen checks only what it can know, and each of those is fatal.
+    public override Severity Severity => Severity.Error;
 
-    public override string Title => "A program path systemd cannot resolve: relative with a directory, or using $HOME / ~.";
+    public override string Title => "A program path systemd cannot use: relative with a directory (the unit is refused), or using $HOME / ~ (never expanded).";
 
-    public override string Fix => "Use an absolute path or a bare name found in /usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin.";
+    public override string Fix => "Use an absolute path or a bare name found in /usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin; write home directories out in full.";
 
     public override string Explanation =>
-        "systemd looks up bare names in its fixed PATH only (systemd.service(5), \"Command lines\"); a relative path " +
-        "with a slash is resolved against nothing. No shell runs, so `~` and `$HOME` are not expanded (systemd " +
-        "substitutes only variables it knows, and HOME is not one in a system unit's ExecStart): those are errors.";
+        "systemd looks up a bare program name in its fixed PATH only (systemd.service(5), \"Command lines\"); a relative " +
+        "path with a slash is a fatal unit error: systemd 252 `systemd-analyze verify` says \"Neither a valid executable " +
+        "name nor an absolute path: bin/puma\" and \"unit will not be started\" (checked on Debian 12), so that finding is " +
+        "an error. No shell runs, so `~` is never expanded, and `$HOME` is substituted only from " +
+        "Environment=/EnvironmentFile= values, which UnitGen does not set for HOME; in WorkingDirectory=, paths and " +
+        "runit scripts (single-quoted) neither is expanded either: those are errors.";
 
     public override IEnumerable<Finding> Check(ServiceModel model)
     {
         var argv = model.Server.Command;
         if (!argv.IsEmpty && !argv[0].StartsWith('/') && argv[0].Contains('/', StringComparison.Ordinal))
         {
-            yield return new Finding("server.command", $"`{argv[0]}` is a relative path; systemd resolves it against nothing.");
+            yield return new Finding("server.command", $"`{argv[0]}` is a relative path: systemd 252 refuses it (\"Neither a valid executable name nor an absolute path\") and never starts the unit.");
         }
 
-        if (argv.FirstOrDefault(w => w.Contains("$HOME", StringComparison.Ordinal) || w.Contains("${HOME}", StringComparison.Ordinal) || w.StartsWith('~')) is { } home)
+        if (argv.FirstOrDefault(UsesHome) is { } home)
         {
-            yield return new Finding("server.command", $"`{home}`: no shell expands `~` or `$HOME` here.", Severity.Error);
+            yield return new Finding("server.command", $"`{home}`: no shell expands `~` or `$HOME` in ExecStart; the server gets the literal text.");
+        }
+
+        var paths = new (string Path, string? Value)[]
+        {
+            ("directory", model.Directory), ("envFile", model.EnvFile), ("server.config", model.Server.Config),
+            ("server.rackup", model.Server.Rackup), ("server.pidfile", model.Server.Pidfile),
+            ("systemd.stdout", model.Systemd.Stdout), ("systemd.stderr", model.Systemd.Stderr),
+            ("runit.serviceDir", model.Runit.ServiceDir), ("runit.logDir", model.Runit.LogDir),
+        };
+        foreach (var (path, value) in paths)
+        {
+            if (value is not null && UsesHome(value))
+            {
+                yield return new Finding(path, $"`{value}`: `~` and `$HOME` are not expanded here; the literal text is used as the path.");
+            }
         }
     }
+
+    /// <summary><c>~</c> at the start of a word, after <c>=</c> or <c>:</c> (append:~/x), or <c>$HOME</c>/<c>${HOME}</c> anywhere.</summary>
+    private static bool UsesHome(string word) =>
+        word.StartsWith('~') || word.Contains("=~", StringComparison.Ordinal) || word.Contains(":~", StringComparison.Ordinal)
+        || word.Contains("$HOME", StringComparison.Ordinal) || word.Contains("${HOME}", StringComparison.Ordinal);
 }

@@ -11,23 +11,48 @@ public sealed class UG0402PhasedWithPreload : Rule
 
     public override string Title => "Phased restart with preload on: puma silently turns every USR1 into a full hot restart, and new code needs a full boot.";
 
-    public override string Fix => "Set `server.preload: false`, or use `restart: hot`.";
+    public override string Fix => "Set `server.preload: false` (UnitGen then writes `preload_app! false`), or use `restart: hot`.";
 
     public override string Explanation =>
-        "puma lib/puma/cluster.rb phased_restart: `return false if @options[:preload_app]` (5.6.5; 6.x adds " +
-        "`&& !refork`), and the launcher falls back to a hot restart. Preload is on when set, and by default: on puma " +
-        "5.x/6.x when WEB_CONCURRENCY > 1 or `-w N>1` is known before the config file loads (puma 5.6.5 " +
-        "lib/puma/configuration.rb:151), on puma ≥ 7 in cluster mode, and UnitGen assumes it for an unknown version.";
+        "puma 5.6.5 lib/puma/cluster.rb:213 phased_restart: `return false if @options[:preload_app]` (6.x adds " +
+        "`&& !refork`), and the launcher falls back to a hot restart (lib/puma/launcher.rb). Preload is on when set, " +
+        "and by default: on puma 5.x/6.x when the worker count known before the config file loads is above 1 — " +
+        "WEB_CONCURRENCY or `-w N` (puma 5.6.5 lib/puma/configuration.rb:151: `default_options[:preload_app] = " +
+        "(@options[:workers] > 1) && Puma.forkable?`) — on puma ≥ 7 in cluster mode, and UnitGen assumes it for an " +
+        "unknown version in cluster mode.";
 
     public override IEnumerable<Finding> Check(ServiceModel model)
     {
         if (model.Restart == RestartStrategy.Phased && model.Server.IsPuma && PumaFacts.Workers(model) > 0 && PumaFacts.EffectivePreload(model))
         {
-            var why = model.Server.Preload == true ? "`preload: true`"
-                : model.Server.Version is null ? "preload is assumed on (puma version unknown; set `preload: false`)"
-                : $"puma {model.Server.Version} preloads by default here";
             yield return new Finding(model.Server.Preload is null ? "restart" : "server.preload",
-                $"Phased restart with {why}: every USR1 becomes a hot restart.");
+                $"Phased restart with preload on ({Why(model)}): puma answers USR1 with a hot restart, so every `systemctl reload` restarts all workers at once and pauses requests for a full boot.");
         }
     }
+
+    /// <summary>Names the fact that turned preload on, with the values involved.</summary>
+    private static string Why(ServiceModel model)
+    {
+        var server = model.Server;
+        if (server.Preload == true)
+        {
+            return "`preload: true`";
+        }
+
+        if (server.Version is null)
+        {
+            return $"puma version unknown with {PumaFacts.Workers(model)} workers: puma ≥ 7 preloads in cluster mode; set `preload: false` or `server.version`";
+        }
+
+        if (server.Version.Major >= 7)
+        {
+            return $"puma {server.Version} preloads by default in cluster mode";
+        }
+
+        var early = EarlySource(model);
+        return $"puma {server.Version} preloads by default because {early} is known before puma.rb is read";
+    }
+
+    private static string EarlySource(ServiceModel model) =>
+        PumaFacts.WorkersFlag(model) is { } flag ? $"`{flag.Text}`" : $"WEB_CONCURRENCY={model.EnvironmentValue("WEB_CONCURRENCY")}";
 }

@@ -26,11 +26,11 @@ public sealed class UG0405RestartClosesSocket : Rule
 
         if (model.Restart == RestartStrategy.Phased && model.Server.Type != ServerType.Unicorn)
         {
-            yield return new Finding("restart", $"{model.Server.Type.ToString().ToLowerInvariant()} has no phased restart.");
+            yield return new Finding("restart", $"{model.Server.Type.ToString().ToLowerInvariant()} has no phased (rolling) restart: `restart: phased` cannot keep serving while the app is replaced.");
         }
         else if (model.Restart == RestartStrategy.Hot && !model.SocketActivation && model.Server.Type != ServerType.Unicorn)
         {
-            yield return new Finding("restart", "A hot restart without socket activation closes the port while the server restarts.");
+            yield return new Finding("restart", $"{model.Server.Type.ToString().ToLowerInvariant()} has no in-place re-exec, and without socket activation nobody holds the port: a `restart: hot` is a stop + start, and connections are refused until the app has booted again.");
         }
     }
 }

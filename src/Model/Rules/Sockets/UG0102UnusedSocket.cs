@@ -29,7 +29,7 @@ public sealed class UG0102UnusedSocket : Rule
         {
             if (!used.Contains(BindKeys.OfListen(model.Listen[i].Address)))
             {
-                yield return new Finding($"listen[{i}]", $"No bind uses `{model.Listen[i].Address.ListenStream}`: puma closes it at boot.");
+                yield return new Finding($"listen[{i}].uri", $"No bind uses `{model.Listen[i].Address.ListenStream}`: puma logs \"Closing unused activated socket\" and closes it at boot, so connections there are refused.");
             }
         }
     }

@@ -22,7 +22,7 @@ public sealed class UG0104HostName : Rule
         {
             if (model.Listen[i].Address is TcpAddress { Host: { } host, Ip: null })
             {
-                yield return new Finding($"listen[{i}]", $"`{host}` is a host name; systemd and puma would not agree on it.");
+                yield return new Finding($"listen[{i}].uri", $"`{host}` is a host name: systemd binds whatever it resolves to, and puma looks the inherited socket up by the text `{host}`, which never matches an address — puma binds port {((TcpAddress)model.Listen[i].Address).Port} itself and fails with EADDRINUSE.");
             }
         }
 

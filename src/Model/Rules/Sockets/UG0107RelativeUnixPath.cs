@@ -22,7 +22,7 @@ public sealed class UG0107RelativeUnixPath : Rule
         {
             if (model.Listen[i].Address is UnixAddress { Path: var path } && !path.StartsWith('/'))
             {
-                yield return new Finding($"listen[{i}]", $"Unix socket path `{path}` is relative.");
+                yield return new Finding($"listen[{i}].uri", $"Unix socket path `{path}` is relative: systemd refuses it in ListenStream= and the app would resolve it against its own working directory.");
             }
         }
 
@@ -31,7 +31,7 @@ public sealed class UG0107RelativeUnixPath : Rule
         {
             if (ListenAddress.Parse(binds[i]) is UnixAddress { Path: var path } && !path.StartsWith('/') && !path.StartsWith('@'))
             {
-                yield return new Finding($"server.binds[{i}]", $"Unix socket path `{path}` is relative.");
+                yield return new Finding($"server.binds[{i}]", $"Unix socket path `{path}` is relative: systemd refuses it in ListenStream= and the app would resolve it against its own working directory.");
             }
         }
     }

@@ -34,7 +34,7 @@ public sealed class UG0701ControlCharacterInUnitValue : Rule
         values.AddRange((model.Server.Binds ?? []).Select((v, i) => ($"server.binds[{i}]", (string?)v)));
         values.AddRange(model.Listen.SelectMany((l, i) => new (string, string?)[]
         {
-            ($"listen[{i}]", l.Address.ListenStream), ($"listen[{i}].mode", l.Mode), ($"listen[{i}].group", l.Group),
+            ($"listen[{i}].uri", l.Address.ListenStream), ($"listen[{i}].mode", l.Mode), ($"listen[{i}].group", l.Group),
         }));
         var findings = values.Where(v => v.Value is { } s && (s.Any(char.IsControl) || s.EndsWith('\\')))
             .Select(v => new Finding(v.Path, $"`{v.Path}` holds a control character or ends in a backslash; it would break the unit file."));
