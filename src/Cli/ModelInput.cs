@@ -31,10 +31,7 @@ internal static class ModelInput
                 return null;
             }
 
-            var diagnostics = result.Model is null
-                ? result.Diagnostics
-                : [.. result.Diagnostics, .. Validator.Validate(result.Model, result.Map)];
-            loaded.Add(new Checked(file, result.Model, result.Map, diagnostics));
+            loaded.Add(new Checked(file, result.Model, result.Map, Validator.Validate(result)));
         }
 
         return [.. loaded];

@@ -43,9 +43,7 @@ public sealed class GenerateDeploymentFiles : MSBuildTask
             return false;
         }
 
-        var diagnostics = loaded.Model is null
-            ? loaded.Diagnostics
-            : [.. loaded.Diagnostics, .. Validator.Validate(loaded.Model, loaded.Map)];
+        var diagnostics = Validator.Validate(loaded);
         foreach (var d in diagnostics)
         {
             Report(d);

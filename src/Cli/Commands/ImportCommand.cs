@@ -32,19 +32,8 @@ internal static class ImportCommand
             }
 
             var path = parse.GetValue(output)!;
-            if (File.Exists(path) && !parse.GetValue(force))
+            if (NewFile.Write(path, ModelYamlWriter.Write(services[0].Model, services[0].NotCarried), parse.GetValue(force), stderr) != ExitCodes.Ok)
             {
-                stderr.WriteLine($"unitgen: error: {path} exists; pass --force to overwrite it.");
-                return ExitCodes.Usage;
-            }
-
-            try
-            {
-                File.WriteAllText(path, ModelYamlWriter.Write(services[0].Model, services[0].NotCarried));
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                stderr.WriteLine($"{path}: error: cannot write: {e.Message}");
                 return ExitCodes.Usage;
             }
 

@@ -26,19 +26,8 @@ internal static partial class InitCommand
             }
 
             var path = parse.GetValue(output)!;
-            if (File.Exists(path) && !parse.GetValue(force))
+            if (NewFile.Write(path, Starter(service), parse.GetValue(force), stderr) != ExitCodes.Ok)
             {
-                stderr.WriteLine($"unitgen: error: {path} exists; pass --force to overwrite it.");
-                return ExitCodes.Usage;
-            }
-
-            try
-            {
-                File.WriteAllText(path, Starter(service));
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                stderr.WriteLine($"{path}: error: cannot write: {e.Message}");
                 return ExitCodes.Usage;
             }
 

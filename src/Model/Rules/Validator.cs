@@ -6,6 +6,13 @@ namespace UnitGen.Model.Rules;
 /// <summary>Runs the rule table over a model and places each finding at its source node.</summary>
 public static class Validator
 {
+    /// <summary>What the loader found, then — when a model was read — what the rules find in it.</summary>
+    public static ImmutableArray<Diagnostic> Validate(Loading.LoadResult loaded)
+    {
+        ArgumentNullException.ThrowIfNull(loaded);
+        return loaded.Model is null ? loaded.Diagnostics : [.. loaded.Diagnostics, .. Validate(loaded.Model, loaded.Map)];
+    }
+
     public static ImmutableArray<Diagnostic> Validate(ServiceModel model, SourceMap map, bool lint = false)
     {
         ArgumentNullException.ThrowIfNull(model);
