@@ -45,7 +45,14 @@ internal sealed class SystemdUnitWriter
     /// <summary>A command line: each word quoted per systemd.syntax(7) with <c>$</c> as <c>$$</c>.</summary>
     public void Command(string key, IEnumerable<ExecWord> words)
     {
-        text.Append(key).Append('=').AppendJoin(' ', words.Select((w, i) => Quote(w, program: i == 0))).Append('\n');
+        var argv = words.ToList();
+        if (argv.Count == 0)
+        {
+            throw new ArgumentException("A command line needs at least the program.", nameof(words));
+        }
+
+        RefuseProgram(argv[0]);
+        text.Append(key).Append('=').AppendJoin(' ', argv.Select(Quote)).Append('\n');
     }
 
     public override string ToString() => text.ToString();
@@ -55,7 +62,7 @@ internal sealed class SystemdUnitWriter
     /// <c>"</c> escaped. A literal <c>$</c> becomes <c>$$</c> (no variable expansion); only an
     /// <see cref="ExecWord.Variable"/> reaches systemd as <c>$NAME</c>.
     /// </summary>
-    private static string Quote(ExecWord word, bool program)
+    private static string Quote(ExecWord word)
     {
         if (word.IsVariable)
         {
@@ -64,12 +71,31 @@ internal sealed class SystemdUnitWriter
 
         Refuse(word.Text);
         var escaped = Percent(word.Text).Replace("$", "$$", StringComparison.Ordinal);
+        // A bare `;` separates commands; quoted it is a plain argument (load-fragment.c checks for
+        // the unquoted `;` before unquoting the word).
         var bare = escaped.Length > 0 && escaped.All(c => char.IsAsciiLetterOrDigit(c) || "/._-+=:,@$%".Contains(c, StringComparison.Ordinal))
-            // A program word starting with @ - : + ! would be read as prefixes (systemd.service(5)); `;` separates commands.
-            && !(program && escaped[0] is '@' or '-' or ':' or '+' or '!') && escaped != ";";
+            && escaped != ";";
         return bare
             ? escaped
             : "\"" + escaped.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+    }
+
+    /// <summary>
+    /// The program word is special in systemd 252 (src/core/load-fragment.c, config_parse_exec): it is
+    /// unquoted FIRST and only then are leading <c>- @ : + !</c> read as prefixes, so quoting cannot
+    /// protect them; the executable path is never variable-expanded (only argv is, at exec time), so
+    /// a <c>$$</c> would stay doubled in the path that is executed; and string_is_safe() rejects
+    /// quotes and backslashes in it. Such a program cannot be written faithfully: refuse (UG0203).
+    /// </summary>
+    private static void RefuseProgram(ExecWord program)
+    {
+        if (program.IsVariable || program.Text.Length == 0 || program.Text[0] is '-' or '@' or ':' or '+' or '!'
+            || program.Text.AsSpan().IndexOfAny("$\\\"'") >= 0)
+        {
+            throw new ArgumentException(
+                $"The program `{program.Text}` cannot be written into an Exec line: systemd would read a prefix, a variable or an unsafe character in it (UG0203).",
+                nameof(program));
+        }
     }
 
     private static string Percent(string value) => value.Replace("%", "%%", StringComparison.Ordinal);
