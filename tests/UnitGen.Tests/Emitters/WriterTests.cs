@@ -140,6 +140,27 @@ public class WriterTests
         Assert.Throws<ArgumentException>(() => new EnvironmentFileWriter("t").Variable("X", value));
     }
 
+    [Fact]
+    public void Lone_surrogates_are_refused_never_replaced()
+    {
+        // Built here, in a Fact: attribute arguments and serialized theory data both pass through
+        // UTF-8, which would already have turned a lone surrogate into U+FFFD.
+        string[] values = ["lone " + (char)0xD800 + " high", "lone " + (char)0xDC00 + " low", string.Concat((char)0xDC00, (char)0xD800)];
+        foreach (var value in values)
+        {
+            Assert.ThrowsAny<ArgumentException>(() => RubyWriter.String(value));
+            Assert.ThrowsAny<ArgumentException>(() => new SystemdUnitWriter("t").Value("Description", value));
+            Assert.ThrowsAny<ArgumentException>(() => new SystemdUnitWriter("t").Command("ExecStart", ["/bin/echo", value]));
+            Assert.ThrowsAny<ArgumentException>(() => new EnvironmentFileWriter("t").Variable("X", value));
+        }
+    }
+
+    [Fact]
+    public void A_real_pair_and_a_real_replacement_character_are_written()
+    {
+        Assert.Equal("\"\ud834\udd1e \ufffd\"", RubyWriter.String("\ud834\udd1e \ufffd"));
+    }
+
     [Theory]
     [InlineData("plain", "\"plain\"")]
     [InlineData("#{system('id')}", "\"\\#{system('id')}\"")]
