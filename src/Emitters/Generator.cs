@@ -15,16 +15,22 @@ public static class Generator
         var files = ImmutableArray.CreateBuilder<EmittedFile>();
         if (model.Supervises(Supervisor.Systemd))
         {
-            files.Add(ServiceUnitEmitter.Emit(model));
-            if (model.SocketActivation && !model.Listen.IsEmpty)
+            // A kestrel or command server without `command` has no program to run: systemd refuses a
+            // service without ExecStart=, so no units are written rather than a broken pair.
+            if (!model.Server.EffectiveCommand(OutputPaths.InstalledServerConfig(model)).IsEmpty)
             {
-                files.Add(SocketUnitEmitter.Emit(model));
+                files.Add(ServiceUnitEmitter.Emit(model));
+                if (model.SocketActivation && !model.Listen.IsEmpty)
+                {
+                    files.Add(SocketUnitEmitter.Emit(model));
+                }
             }
-        }
 
-        if (!model.Environment.IsEmpty)
-        {
-            files.Add(EnvironmentFileEmitter.Emit(model));
+            // EnvironmentFile= format is systemd's; runit gets its own env/ folder (not yet emitted).
+            if (!model.Environment.IsEmpty)
+            {
+                files.Add(EnvironmentFileEmitter.Emit(model));
+            }
         }
 
         if (model.Server.Type == ServerType.Puma)

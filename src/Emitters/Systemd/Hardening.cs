@@ -10,6 +10,9 @@ namespace UnitGen.Emitters.Systemd;
 /// </summary>
 internal static class Hardening
 {
+    /// <summary>The folders ProtectHome= covers (systemd.exec(5)).</summary>
+    private static readonly string[] HomeFolders = ["/home", "/root", "/run/user"];
+
     public static void Write(SystemdUnitWriter unit, ServiceModel model)
     {
         var profile = model.Systemd.Hardening;
@@ -21,7 +24,11 @@ internal static class Hardening
         unit.Comment($"Hardening profile `{profile.ToString().ToLowerInvariant()}`: read-only system, writable only where the model needs it.");
         unit.Value("NoNewPrivileges", true);
         unit.Value("ProtectSystem", "strict");
-        unit.Value("ProtectHome", true);
+        // ProtectHome=yes hides /home, /root and /run/user entirely: an app deployed under a home
+        // folder (e.g. /home/deploy/apps/x, or Ruby from ~/.rbenv) then dies with status=200/CHDIR
+        // (measured on systemd 252). Such an app gets read-only homes; ReadWritePaths= below still
+        // re-opens its writable subfolders (measured: the more specific mount wins).
+        unit.Value("ProtectHome", UsesHome(model) ? "read-only" : "yes");
         unit.Value("PrivateTmp", true);
         unit.Value("PrivateDevices", true);
         unit.Value("DevicePolicy", "closed");
@@ -69,6 +76,25 @@ internal static class Hardening
         }
     }
 
+    /// <summary>
+    /// Whether a path the running app reads lies under a home folder. Not counted: the env file and
+    /// StandardOutput=/StandardError= files, which the service manager opens before the sandbox
+    /// applies (measured on systemd 252 with ProtectHome=yes: both still work), and unix sockets of a
+    /// socket unit, which systemd creates and passes as descriptors.
+    /// </summary>
+    private static bool UsesHome(ServiceModel model)
+    {
+        IEnumerable<string?> paths =
+        [
+            model.Directory, model.Server.Config, model.Server.Rackup, model.Server.Pidfile,
+            .. model.Server.EffectiveCommand(OutputPaths.InstalledServerConfig(model)),
+            .. model.SocketActivation ? [] : model.Listen.Select(l => l.Address).OfType<UnixAddress>().Select(u => u.Path),
+            // GEM_HOME, BUNDLE_PATH, PATH and the like: every absolute entry of a colon list.
+            .. model.Environment.SelectMany(v => v.Value.Split(':')),
+        ];
+        return paths.OfType<string>().Any(p => HomeFolders.Any(home => p == home || p.StartsWith(home + "/", StringComparison.Ordinal)));
+    }
+
     /// <summary>Only what the model implies the app writes.</summary>
     private static IEnumerable<string> WritablePaths(ServiceModel model)
     {
@@ -80,6 +106,9 @@ internal static class Hardening
             paths.Add($"{dir}/log");
         }
 
+        // No entry for the folders of StandardOutput=/StandardError= append:/file: logs: systemd
+        // opens those files before it applies ProtectSystem= (measured on systemd 252: a log in a
+        // read-only folder is written), so the app itself never needs them writable.
         if (model.Server.Pidfile is { } pid && Path.GetDirectoryName(pid) is { Length: > 0 } pidDir)
         {
             paths.Add(pidDir);

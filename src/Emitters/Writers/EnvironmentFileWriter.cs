@@ -9,6 +9,8 @@ namespace UnitGen.Emitters.Writers;
 /// </summary>
 internal sealed class EnvironmentFileWriter
 {
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     private readonly StringBuilder text = new();
 
     public EnvironmentFileWriter(string generatedFrom) =>
@@ -34,7 +36,16 @@ internal sealed class EnvironmentFileWriter
 
     public override string ToString() => text.ToString();
 
-    private static string Line(string value) => value.Any(char.IsControl)
-        ? throw new ArgumentException("A control character cannot be written into an environment file (UG0502 rejects it).", nameof(value))
-        : value;
+    private static string Line(string value)
+    {
+        if (value.Any(char.IsControl))
+        {
+            throw new ArgumentException("A control character cannot be written into an environment file (UG0502 rejects it).", nameof(value));
+        }
+
+        // A lone surrogate has no UTF-8 form; the file would silently hold U+FFFD instead. The strict
+        // encoder throws EncoderFallbackException, an ArgumentException.
+        StrictUtf8.GetByteCount(value);
+        return value;
+    }
 }

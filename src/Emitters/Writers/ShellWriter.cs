@@ -21,6 +21,14 @@ internal sealed class ShellWriter
     /// <summary>A command: the first word is UnitGen's own (a builtin or program), the rest are quoted values.</summary>
     public void Line(string code, params string[] values)
     {
+        ArgumentNullException.ThrowIfNull(values);
+        if (values.Any(v => v.AsSpan().IndexOfAny("$`\\") >= 0))
+        {
+            // shellcheck's info notes SC2016 ("expressions don't expand in single quotes") and SC1003
+            // (backslash in single quotes) say exactly what the quoting intends: values stay literal.
+            text.Append("# shellcheck disable=SC2016,SC1003\n");
+        }
+
         text.Append(code);
         foreach (var v in values)
         {

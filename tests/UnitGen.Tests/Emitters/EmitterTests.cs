@@ -1,0 +1,201 @@
+using UnitGen.Emitters;
+using UnitGen.Model;
+using UnitGen.Model.Loading;
+using UnitGen.Tests.Support;
+
+namespace UnitGen.Tests.Emitters;
+
+/// <summary>What the emitters derive from a model, beyond the samples' golden files.</summary>
+[Trait(Category.Name, Category.Unit)]
+public class EmitterTests
+{
+    private const string Puma = """
+        name: app
+        user: deploy
+        server:
+          type: puma
+          version: "5.6.5"
+          workers: 2
+        listen: [ "tcp://127.0.0.1:9292" ]
+
+        """;
+
+    [Theory]
+    [InlineData("directory: /home/deploy/apps/app\n")]
+    [InlineData("directory: /srv/app\nserver:\n  type: puma\n  command: [ /root/.rbenv/shims/puma, -C, /srv/app/puma.rb ]\n")]
+    [InlineData("directory: /srv/app\nenvironment:\n  GEM_HOME: /home/deploy/.gem\n")]
+    [InlineData("directory: /srv/app\nenvironment:\n  PATH: /usr/bin:/run/user/1000/bin\n")]
+    [InlineData("directory: /srv/app\nserver:\n  type: puma\n  pidfile: /home/deploy/app.pid\n")]
+    public void An_app_that_reads_from_a_home_folder_gets_read_only_homes(string yaml)
+    {
+        var service = Service(Merge(yaml));
+
+        Assert.Contains("\nProtectHome=read-only\n", service, StringComparison.Ordinal);
+        Assert.DoesNotContain("\nProtectHome=yes\n", service, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("directory: /srv/app\n")]
+    [InlineData("directory: /homes/app\n")]
+    [InlineData("directory: /srv/app\nsystemd:\n  stdout: append:/home/deploy/log/out.log\n")]
+    [InlineData("directory: /srv/app\nenvFile: /home/deploy/app.env\nenvironment:\n  A: b\n")]
+    public void An_app_that_needs_no_home_folder_gets_none(string yaml)
+    {
+        // Log files and the env file are opened by systemd before the sandbox applies (measured, systemd 252).
+        Assert.Contains("\nProtectHome=yes\n", Service(Merge(yaml)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Writable_folders_under_a_home_stay_writable()
+    {
+        var service = Service(Merge("directory: /home/deploy/apps/app\n"));
+
+        Assert.Contains("\nReadWritePaths=-/home/deploy/apps/app/tmp\n", service, StringComparison.Ordinal);
+        Assert.Contains("\nReadWritePaths=-/home/deploy/apps/app/log\n", service, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Log_folders_are_not_made_writable()
+    {
+        var service = Service(Merge("directory: /srv/app\nsystemd:\n  stdout: append:/var/log/app/out.log\n"));
+
+        Assert.DoesNotContain("/var/log/app", service.Replace("StandardOutput=append:/var/log/app/out.log", "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Hardening_none_writes_no_sandbox()
+    {
+        var service = Service(Merge("systemd:\n  hardening: none\n"));
+
+        Assert.DoesNotContain("Protect", service, StringComparison.Ordinal);
+        Assert.DoesNotContain("SystemCallFilter", service, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("normal", null)]
+    [InlineData("hot", "ExecReload=/bin/kill -USR2 $MAINPID")]
+    [InlineData("phased", "ExecReload=/bin/kill -USR1 $MAINPID")]
+    public void Puma_reload_follows_the_restart_strategy_and_never_sends_hup(string restart, string? reload)
+    {
+        var service = Service(Merge($"restart: {restart}\n"));
+
+        Assert.DoesNotContain("HUP", service, StringComparison.Ordinal);
+        if (reload is null)
+        {
+            Assert.DoesNotContain("ExecReload", service, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Contains("\n" + reload + "\n", service, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void A_dollar_from_the_model_is_literal_and_only_mainpid_is_a_variable()
+    {
+        var service = Service(Merge("restart: hot\nserver:\n  type: puma\n  command: [ /usr/bin/puma, -C, /srv/$app/100%.rb ]\n"));
+
+        Assert.Contains("\nExecStart=/usr/bin/puma -C /srv/$$app/100%%.rb\n", service, StringComparison.Ordinal);
+        Assert.Contains("$MAINPID\n", service, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(false, false, "Type=simple")]
+    [InlineData(true, false, "Type=simple")]
+    [InlineData(true, true, "Type=notify")]
+    public void Notify_only_when_asked_and_the_server_can(bool notify, bool gem, string type)
+    {
+        var service = Service(Merge($"server:\n  type: puma\n  version: \"5.6.5\"\n  sdNotifyGem: {(gem ? "true" : "false")}\nsystemd:\n  notify: {(notify ? "true" : "false")}\n  watchdogSec: 30\n"));
+
+        Assert.Contains("\n" + type + "\n", service, StringComparison.Ordinal);
+        Assert.Equal(type == "Type=notify", service.Contains("WatchdogSec=30", StringComparison.Ordinal));
+        Assert.Equal(type == "Type=notify", service.Contains("NotifyAccess=main", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Kestrel_gets_units_without_memory_deny_write_execute_and_no_puma_rb()
+    {
+        var files = Emit("name: api\nuser: api\ndirectory: /srv/api\nserver:\n  type: kestrel\n  useSystemd: true\n  command: [ /srv/api/Api ]\nlisten: [ \"tcp://127.0.0.1:5000\" ]\n");
+
+        Assert.Equal(["systemd/api.service", "systemd/api.socket"], files.Select(f => f.Path));
+        Assert.DoesNotContain("MemoryDenyWriteExecute", files[0].Content, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_server_without_a_program_gets_no_units_and_does_not_crash()
+    {
+        var files = Emit("name: api\nuser: api\nenvironment:\n  A: b\nserver:\n  type: kestrel\nlisten: [ \"tcp://127.0.0.1:5000\" ]\n");
+
+        Assert.Equal(["env/api.env"], files.Select(f => f.Path));
+    }
+
+    [Fact]
+    public void Unicorn_gets_units_with_its_signals_and_non_blocking_sockets_but_no_config_yet()
+    {
+        var files = Emit("name: u\nuser: u\ndirectory: /srv/u\nserver:\n  type: unicorn\nlisten: [ \"tcp://127.0.0.1:8080\" ]\n");
+
+        Assert.Equal(["systemd/u.service", "systemd/u.socket"], files.Select(f => f.Path));
+        Assert.Contains("\nKillSignal=SIGQUIT\n", files[0].Content, StringComparison.Ordinal);
+        Assert.Contains("\nNonBlocking=yes\n", files[0].Content, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Runit_alone_gets_no_systemd_files_yet()
+    {
+        var files = Emit(Merge("supervisor: runit\nenvironment:\n  A: b\n"));
+
+        Assert.Equal(["app/puma.rb"], files.Select(f => f.Path));
+    }
+
+    [Fact]
+    public void Output_is_deterministic_lf_terminated_and_says_where_it_comes_from()
+    {
+        var yaml = Merge("directory: /srv/app\nenvironment:\n  A: b\n");
+
+        var first = Emit(yaml);
+        var second = Emit(yaml);
+
+        Assert.Equal(first, second);
+        Assert.Equal(4, first.Length);
+        Assert.All(first, f =>
+        {
+            Assert.DoesNotContain('\r', f.Content);
+            Assert.EndsWith("\n", f.Content, StringComparison.Ordinal);
+            Assert.StartsWith("# Generated by unitgen from app.", f.Content, StringComparison.Ordinal);
+            Assert.Equal(f.Path.StartsWith("env/", StringComparison.Ordinal) ? EmittedFile.Secret : EmittedFile.Readable, f.Mode);
+        });
+    }
+
+    private static ServiceModel Load(string yaml)
+    {
+        var loaded = ModelLoader.Load(yaml, "model.yaml");
+        Assert.True(loaded.Model is not null, string.Join('\n', loaded.Diagnostics.Select(d => d.ToString())));
+        return loaded.Model!;
+    }
+
+    private static EmittedFile[] Emit(string yaml) => [.. Generator.Emit(Load(yaml))];
+
+    private static string Service(string yaml) => Emit(yaml).Single(f => f.Path.EndsWith(".service", StringComparison.Ordinal)).Content;
+
+    /// <summary>The base puma model with top-level keys replaced by those of <paramref name="extra"/>.</summary>
+    private static string Merge(string extra)
+    {
+        var replaced = extra.Split('\n').Where(l => l.Length > 0 && l[0] != ' ').Select(l => l.Split(':')[0] + ":").ToHashSet();
+        var keep = new List<string>();
+        var skipping = false;
+        foreach (var line in Puma.Split('\n'))
+        {
+            if (line.Length > 0 && line[0] != ' ')
+            {
+                skipping = replaced.Contains(line.Split(':')[0] + ":");
+            }
+
+            if (!skipping && line.Length > 0)
+            {
+                keep.Add(line);
+            }
+        }
+
+        return string.Join('\n', keep) + "\n" + extra;
+    }
+}
