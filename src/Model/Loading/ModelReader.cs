@@ -207,12 +207,19 @@ internal sealed partial class ModelReader
         }
 
         var keys = Keys(m, "server", ModelKeys.Server);
-        if (!keys.ContainsKey("type"))
+        if (!keys.TryGetValue("type", out var typeNode))
         {
             return MissingKey(m, "server.type", "type: puma");
         }
 
         var type = Enum(keys, "type", "server.type", ServerType.Command);
+        // Only when the type was read as written: an unknown type is already reported (UG0004).
+        if (typeNode is YamlScalarNode { Value: "kestrel" or "command" } && !keys.ContainsKey("command"))
+        {
+            // UnitGen derives the command only for puma and unicorn.
+            return MissingKey(m, "server.command", type == ServerType.Kestrel ? "command: [/srv/app/App]" : "command: [/usr/bin/program, arg]");
+        }
+
         return new ServerSpec
         {
             Type = type,

@@ -122,10 +122,20 @@ public class EmitterTests
     }
 
     [Fact]
-    public void A_server_without_a_program_gets_no_units_and_does_not_crash()
+    public void A_server_without_a_program_is_refused_by_the_loader_and_the_generator_does_not_crash_on_it()
     {
-        var files = Emit("name: api\nuser: api\nenvironment:\n  A: b\nserver:\n  type: kestrel\nlisten: [ \"tcp://127.0.0.1:5000\" ]\n");
+        var loaded = ModelLoader.Load("name: api\nuser: api\nenvironment:\n  A: b\nserver:\n  type: kestrel\nlisten: [ \"tcp://127.0.0.1:5000\" ]\n", "model.yaml");
+        var inCode = new ServiceModel
+        {
+            Name = "api",
+            User = "api",
+            Environment = [new EnvironmentVariable("A", "b")],
+            Server = new ServerSpec { Type = ServerType.Kestrel },
+        };
 
+        var files = Generator.Emit(inCode);
+
+        Assert.Contains(loaded.Diagnostics, d => d.Code == "UG0005" && d.Message.Contains("`command`", StringComparison.Ordinal));
         Assert.Equal(["env/api.env"], files.Select(f => f.Path));
     }
 

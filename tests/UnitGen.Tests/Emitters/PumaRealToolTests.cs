@@ -90,20 +90,27 @@ public class PumaRealToolTests
     private static HttpStatusCode? WaitForHttp(int port, TimeSpan timeout)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        HttpStatusCode? last = null;
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < timeout)
         {
             try
             {
-                return http.GetAsync(new Uri($"http://127.0.0.1:{port}/")).GetAwaiter().GetResult().StatusCode;
+                last = http.GetAsync(new Uri($"http://127.0.0.1:{port}/")).GetAwaiter().GetResult().StatusCode;
+                if (last == HttpStatusCode.OK)
+                {
+                    return last;
+                }
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
-                Thread.Sleep(200);
+                // Not listening yet, or still booting: ask again.
             }
+
+            Thread.Sleep(200);
         }
 
-        return null;
+        return last;
     }
 
     private static int FreePort()

@@ -21,6 +21,8 @@ public sealed class IsolatedSystemd : IDisposable
         mount -t tmpfs tmpfs /tmp
         mount -t tmpfs tmpfs /run
         mount -t tmpfs tmpfs /var/tmp
+        # Keep the isolated journal off the host's persistent /var/log/journal.
+        if [ -d /var/log/journal ]; then mount -t tmpfs tmpfs /var/log/journal; fi
         mkdir -p /run/systemd/system
         printf '[Unit]\nDescription=UnitGen end-to-end tests\nDefaultDependencies=no\n' > /run/systemd/system/{{Target}}
         exec /lib/systemd/systemd --system --unit={{Target}} --log-target=console

@@ -81,6 +81,7 @@ public class ModelLoaderTests
     [InlineData("user: x\nserver: { type: puma }\n", "name")]
     [InlineData("name: app\nuser: x\n", "server")]
     [InlineData("name: app\nuser: x\nserver: { workers: 2 }\n", "type")]
+    [InlineData("name: app\nuser: x\nserver: { type: kestrel }\n", "command")]
     public void Missing_required_key_is_an_error(string yaml, string key)
     {
         var d = Assert.Single(Load(yaml).Diagnostics);

@@ -39,6 +39,7 @@ public class RuleTests
         { "UG0504", "  type: puma\n  workers: 2\nenvironment: { WEB_CONCURRENCY: \"4\" }\n", 7, 33 },
         { "UG0701", "  type: puma\ndescription: \"a\\nExecStartPre=/bin/rm -rf /\"\n", 6, 14 },
         { "UG0705", "  type: puma\n", 2, 7 },
+        { "UG0203", "  type: puma\n  command: [ \"-/usr/bin/puma\" ]\n", 6, 12 },
         { "UG0701", "  type: puma\ndescription: \"ends in a backslash\\\\\"\n", 6, 14 },
     };
 

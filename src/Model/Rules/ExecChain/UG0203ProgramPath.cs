@@ -30,6 +30,15 @@ public sealed class UG0203ProgramPath : Rule
             yield return new Finding("server.command", $"`{argv[0]}` is a relative path: systemd 252 refuses it (\"Neither a valid executable name nor an absolute path\") and never starts the unit.");
         }
 
+        // systemd unquotes the program word first and only then reads `- @ : + !` as prefixes; it
+        // never expands `$$` in the path and refuses quotes and backslashes there (systemd 252
+        // load-fragment.c config_parse_exec): such a program cannot be written into ExecStart=.
+        if (!argv.IsEmpty && !UsesHome(argv[0])
+            && (argv[0].Length == 0 || argv[0][0] is '-' or '@' or ':' or '+' or '!' || argv[0].AsSpan().IndexOfAny("$\\\"'") >= 0))
+        {
+            yield return new Finding("server.command", $"Program `{argv[0]}` cannot be started by systemd as written: a leading - @ : + ! is read as a prefix, and $, quotes or backslashes are not allowed in the program path.");
+        }
+
         if (argv.FirstOrDefault(UsesHome) is { } home)
         {
             yield return new Finding("server.command", $"`{home}`: no shell expands `~` or `$HOME` in ExecStart; the server gets the literal text.");
