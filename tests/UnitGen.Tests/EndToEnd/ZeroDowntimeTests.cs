@@ -216,9 +216,12 @@ public sealed class ZeroDowntimeTests(ITestOutputHelper output) : IDisposable
         load.Start();
         Thread.Sleep(Steady);
         var restartsFrom = load.Now;
+        var windows = new List<(double From, double To)>();
         for (var i = 0; i < Restarts; i++)
         {
+            var from = load.Now;
             restart();
+            windows.Add((from, load.Now));
         }
 
         var restartsTo = load.Now;
@@ -235,6 +238,13 @@ public sealed class ZeroDowntimeTests(ITestOutputHelper output) : IDisposable
             $"| {scenario} | {hardening.ToString().ToLowerInvariant()} ({score}) | {Restarts} | {fresh.Count} | {fresh.Count(s => s.Failure is not null)} / {keep.Count(s => s.Failure is not null)} of {keep.Count} | {P(steady, 50):F1} / {P(steady, 99):F1} / {Max(steady):F1} | {P(during, 50):F1} / {P(during, 99):F1} / {Max(during):F1} | {failures} |");
         output.WriteLine(row);
         Report(row);
+        var details = FailureDetails(samples, windows);
+        foreach (var line in details)
+        {
+            output.WriteLine(line);
+        }
+
+        ReportFailures(scenario, hardening, details);
         return new Result(fresh.Count, fresh.Count(s => s.Failure is not null), keep.Count, keep.Count(s => s.Failure is not null), failures);
     }
 
@@ -262,9 +272,50 @@ public sealed class ZeroDowntimeTests(ITestOutputHelper output) : IDisposable
         return line.Split(':').LastOrDefault()?.Trim().Split(' ')[0] ?? "?";
     }
 
+    /// <summary>
+    /// Each failure with its time relative to the restarts: a failure outside every restart window
+    /// is the test rig's (client, kernel), one inside is the restart's.
+    /// </summary>
+    private static List<string> FailureDetails(IReadOnlyList<LoadClient.Sample> samples, List<(double From, double To)> windows)
+    {
+        const int Shown = 30;
+        var failed = samples.Where(s => s.Failure is not null).ToList();
+        var lines = failed.Take(Shown).Select(s =>
+        {
+            var k = windows.FindLastIndex(w => w.From <= s.StartedAt);
+            var when = k < 0
+                ? "steady, before any restart"
+                : string.Create(CultureInfo.InvariantCulture, $"restart #{k + 1} +{s.StartedAt - windows[k].From:F2} s ({(s.StartedAt <= windows[k].To ? "during" : "after")} its {windows[k].To - windows[k].From:F2} s command)");
+            return string.Create(CultureInfo.InvariantCulture, $"  - t={s.StartedAt:F3} s {(s.KeepAlive ? "keep-alive" : "fresh")} `{s.Failure}` after {s.Milliseconds:F1} ms — {when}");
+        }).ToList();
+        if (failed.Count > Shown)
+        {
+            lines.Add($"  - … {failed.Count - Shown} more");
+        }
+
+        return lines;
+    }
+
+    /// <summary>UNITGEN_E2E_RESULTS names the results file (CI quotes it); default TestResults/e2e-results.md.</summary>
+    private static string ResultsFile =>
+        Environment.GetEnvironmentVariable("UNITGEN_E2E_RESULTS") is { Length: > 0 } path
+            ? path
+            : Path.Combine(RepoPaths.Root, "TestResults", "e2e-results.md");
+
+    private static void ReportFailures(string scenario, HardeningProfile hardening, List<string> details)
+    {
+        if (details.Count == 0)
+        {
+            return;
+        }
+
+        var file = Path.ChangeExtension(ResultsFile, null) + "-failures.md";
+        File.AppendAllLines(file, [$"- {scenario}, {hardening.ToString().ToLowerInvariant()}:", .. details]);
+    }
+
     private static void Report(string row)
     {
-        var file = Path.Combine(RepoPaths.Root, "TestResults", "e2e-results.md");
+        var file = ResultsFile;
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         if (!File.Exists(file))
         {
