@@ -68,7 +68,7 @@ public sealed class ZeroDowntimeTests(ITestOutputHelper output) : IDisposable
 
         var result = UnderLoad(app, "hot: systemctl reload (USR2)", () => Reload(app, "Puma version"), hardening);
 
-        AssertAtMostHotRestartBudget(result);
+        AssertNoFailures(result);
         Assert.Equal(pid, systemd.Property(app.Service, "MainPID"));
         Assert.True(Count(systemd.Journal(app.Service), "* Restarting...") >= Restarts, systemd.Journal(app.Service));
     }
@@ -93,32 +93,76 @@ public sealed class ZeroDowntimeTests(ITestOutputHelper output) : IDisposable
     [InlineData(HardeningProfile.Strict)]
     public void Notify_with_watchdog_becomes_active_after_ready_and_survives_hot_restarts(HardeningProfile hardening)
     {
-        // Puma pings every WatchdogSec/2 and a re-exec'd puma waits another WatchdogSec/2 before its
-        // first ping (lib/puma/systemd.rb watchdog_sleep_time), so a hot restart must finish within
-        // WatchdogSec/2 (UG0303). 10 s was killed once on a loaded 2-core CI run; 30 s leaves 15 s.
+        // Puma pings every WatchdogSec/2, a re-exec'd puma waits another WatchdogSec/2 before its first
+        // ping (lib/puma/systemd.rb), and systemd 252 does not count READY=1 after a reload as a ping
+        // (see the watchdog test below). So the burst of 5 reloads, a few seconds, must end within
+        // WatchdogSec/2 of the last ping: 30 s leaves 15 s. With 10 s, runs were killed (and the kill
+        // reset in-flight connections: the "4 resets" once blamed on USR2).
         var app = Deploy("restart: hot\nsystemd:\n  notify: true\n  watchdogSec: 30\n", workers: 0, sdNotifyGem: true, hardening: hardening);
         Assert.Equal("notify", systemd.Property(app.Service, "Type"));
-        var started = long.Parse(systemd.Property(app.Service, "ExecMainStartTimestampMonotonic"), CultureInfo.InvariantCulture);
-        var active = long.Parse(systemd.Property(app.Service, "ActiveEnterTimestampMonotonic"), CultureInfo.InvariantCulture);
+        var started = Monotonic(app, "ExecMainStartTimestampMonotonic");
+        var active = Monotonic(app, "ActiveEnterTimestampMonotonic");
         Assert.True(active > started, "the unit must become active after the process started, at READY=1");
         Assert.Contains("Enabling systemd notification integration", systemd.Journal(app.Service), StringComparison.Ordinal);
         var pid = systemd.Property(app.Service, "MainPID");
 
         var result = UnderLoad(app, "notify + watchdog 30 s, hot restarts", () => Reload(app, "Puma version"), hardening);
 
-        AssertAtMostHotRestartBudget(result);
-        Assert.Equal(pid, systemd.Property(app.Service, "MainPID"));
-        Assert.Equal("0", systemd.Property(app.Service, "NRestarts"));
-        // After the last USR2 puma sends RELOADING=1, then READY=1 once booted: wait for it.
+        // A watchdog kill first: it also explains any failed request.
+        Assert.True(systemd.Property(app.Service, "NRestarts") == "0" && systemd.Property(app.Service, "MainPID") == pid, WatchdogKillReport(app));
+        AssertNoFailures(result);
+        // "Survives" only counts once the re-exec'd puma pings: until then systemd's deadline still runs
+        // from the last ping before the burst. Wait for the first ping after the burst (≤ 15 s).
+        var lastPing = Monotonic(app, "WatchdogTimestampMonotonic");
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (systemd.Property(app.Service, "ActiveState") != "active" && clock.Elapsed < TimeSpan.FromSeconds(15))
+        while (Monotonic(app, "WatchdogTimestampMonotonic") == lastPing && clock.Elapsed < TimeSpan.FromSeconds(20))
         {
-            Thread.Sleep(100);
+            Thread.Sleep(200);
         }
 
+        var gap = (Monotonic(app, "WatchdogTimestampMonotonic") - lastPing) / 1e6;
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"watchdog: first ping after the burst {gap:F1} s after the previous one (limit 30 s)"));
+        Assert.True(systemd.Property(app.Service, "NRestarts") == "0" && systemd.Property(app.Service, "MainPID") == pid, WatchdogKillReport(app));
+        Assert.True(gap is > 0 and < 30, $"no watchdog ping after the burst (gap {gap} s)");
         Assert.Equal("active", systemd.Property(app.Service, "ActiveState"));
-        Assert.Equal(pid, systemd.Property(app.Service, "MainPID"));
     }
+
+    /// <summary>
+    /// The platform fact behind UG0303, proven: systemd 252 does not take READY=1 after a reload as a
+    /// watchdog ping, and a re-exec'd puma 5.6.5 first pings WatchdogSec/2 after its boot. Hot restarts
+    /// closer together than WatchdogSec/2, for longer than WatchdogSec/2, therefore end in a watchdog
+    /// kill (SIGABRT, in-flight requests lost) however large WatchdogSec is. A single hot restart is
+    /// killed when (time since the last ping) + boot time > WatchdogSec/2.
+    /// </summary>
+    [Fact]
+    public void A_burst_of_hot_restarts_longer_than_half_the_watchdog_is_killed_by_it()
+    {
+        var app = Deploy("restart: hot\nsystemd:\n  notify: true\n  watchdogSec: 10\n", workers: 0, sdNotifyGem: true);
+        var pid = systemd.Property(app.Service, "MainPID");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        // Back to back (about 1 s apart, each new puma would first ping 5 s after its boot) for > 5 s.
+        while (clock.Elapsed < TimeSpan.FromSeconds(6))
+        {
+            Reload(app, "Puma version");
+        }
+
+        while (systemd.Property(app.Service, "NRestarts") == "0" && clock.Elapsed < TimeSpan.FromSeconds(25))
+        {
+            Thread.Sleep(200);
+        }
+
+        output.WriteLine(WatchdogKillReport(app));
+        Assert.Equal("1", systemd.Property(app.Service, "NRestarts"));
+        Assert.NotEqual(pid, systemd.Property(app.Service, "MainPID"));
+        Assert.Contains("Watchdog timeout", systemd.Journal(app.Service), StringComparison.Ordinal);
+    }
+
+    private long Monotonic(App app, string property) =>
+        long.Parse(systemd.Property(app.Service, property), CultureInfo.InvariantCulture);
+
+    private string WatchdogKillReport(App app) =>
+        $"NRestarts={systemd.Property(app.Service, "NRestarts")} MainPID={systemd.Property(app.Service, "MainPID")}; systemd says:\n"
+        + string.Join('\n', systemd.Journal(app.Service).Split('\n').Where(l => !l.StartsWith('*') && !l.StartsWith("Puma", StringComparison.Ordinal)));
 
     [Fact]
     public void Negative_control_without_socket_activation_a_restart_loses_requests()
@@ -252,17 +296,6 @@ public sealed class ZeroDowntimeTests(ITestOutputHelper output) : IDisposable
     {
         Assert.True(result.Fresh > 100, $"only {result.Fresh} requests: the load did not run");
         Assert.True(result.FreshFailed == 0, $"{result.FreshFailed} of {result.Fresh} fresh-connection requests failed: {result.Failures}");
-    }
-
-    /// <summary>
-    /// Hot restarts (USR2 → Kernel.exec in place) with puma 5.6.5: most runs lose nothing, some lose a
-    /// handful of connections to a reset (seen: 4 of 13,699). Until the cause is found this is an
-    /// explicit, reported budget of 0.05 % — not zero. Open issue: "Prove zero downtime".
-    /// </summary>
-    private static void AssertAtMostHotRestartBudget(Result result)
-    {
-        Assert.True(result.Fresh > 100, $"only {result.Fresh} requests: the load did not run");
-        Assert.True(result.FreshFailed * 2000 <= result.Fresh, $"{result.FreshFailed} of {result.Fresh} fresh-connection requests failed: {result.Failures}");
     }
 
     private static string Exposure(App app)
