@@ -22,8 +22,12 @@ public sealed class LoadClient(int port) : IDisposable
     private readonly List<Task> workers = [];
     private readonly Stopwatch clock = new();
 
-    /// <summary>One request: when it started (s since load start), how long it took, and how it failed.</summary>
-    public readonly record struct Sample(bool KeepAlive, double StartedAt, double Milliseconds, string? Failure);
+    /// <summary>
+    /// One request: when it started (s since load start), how long it took, how it failed, and (keep-alive
+    /// only) whether it went over a connection an earlier request had used — puma with
+    /// <c>queue_requests false</c> answers every request with <c>Connection: close</c>.
+    /// </summary>
+    public readonly record struct Sample(bool KeepAlive, double StartedAt, double Milliseconds, string? Failure, bool Reused = false);
 
     public void Start()
     {
@@ -96,6 +100,7 @@ public sealed class LoadClient(int port) : IDisposable
                 var started = Now;
                 var watch = Stopwatch.StartNew();
                 string? failure;
+                var reused = client is not null;
                 try
                 {
                     using var timeout = new CancellationTokenSource(RequestTimeout);
@@ -127,7 +132,7 @@ public sealed class LoadClient(int port) : IDisposable
                     client = null;
                 }
 
-                samples.Add(new Sample(true, started, watch.Elapsed.TotalMilliseconds, failure));
+                samples.Add(new Sample(true, started, watch.Elapsed.TotalMilliseconds, failure, reused));
             }
         }
         finally

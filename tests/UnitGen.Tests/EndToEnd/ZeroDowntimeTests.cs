@@ -279,7 +279,7 @@ public sealed class ZeroDowntimeTests(ITestOutputHelper output) : IDisposable
         var failures = string.Join(", ", samples.Where(s => s.Failure is not null).GroupBy(s => (s.KeepAlive ? "keep-alive " : "fresh ") + s.Failure).Select(g => $"{g.Key} ×{g.Count()}"));
         var score = Exposure(app);
         var row = string.Create(CultureInfo.InvariantCulture,
-            $"| {scenario} | {hardening.ToString().ToLowerInvariant()} ({score}) | {Restarts} | {fresh.Count} | {fresh.Count(s => s.Failure is not null)} / {keep.Count(s => s.Failure is not null)} of {keep.Count} | {P(steady, 50):F1} / {P(steady, 99):F1} / {Max(steady):F1} | {P(during, 50):F1} / {P(during, 99):F1} / {Max(during):F1} | {failures} |");
+            $"| {scenario} | {hardening.ToString().ToLowerInvariant()} ({score}) | {Restarts} | {fresh.Count} | {fresh.Count(s => s.Failure is not null)} / {keep.Count(s => s.Failure is not null)} of {keep.Count} (reused {keep.Count(s => s.Reused)}) | {P(steady, 50):F1} / {P(steady, 99):F1} / {Max(steady):F1} | {P(during, 50):F1} / {P(during, 99):F1} / {Max(during):F1} | {failures} |");
         output.WriteLine(row);
         Report(row);
         var details = FailureDetails(samples, windows);
@@ -352,7 +352,7 @@ public sealed class ZeroDowntimeTests(ITestOutputHelper output) : IDisposable
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         if (!File.Exists(file))
         {
-            File.WriteAllText(file, "| scenario | hardening (exposure) | restarts | fresh requests | failed fresh / keep-alive | steady p50/p99/max ms | during restarts p50/p99/max ms | failures |\n|---|---|---|---|---|---|---|---|\n");
+            File.WriteAllText(file, "| scenario | hardening (exposure) | restarts | fresh requests | failed fresh / keep-alive (connections reused) | steady p50/p99/max ms | during restarts p50/p99/max ms | failures |\n|---|---|---|---|---|---|---|---|\n");
         }
 
         File.AppendAllText(file, row + "\n");
