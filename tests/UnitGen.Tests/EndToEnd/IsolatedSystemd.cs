@@ -25,7 +25,7 @@ public sealed class IsolatedSystemd : IDisposable
         if [ -d /var/log/journal ]; then mount -t tmpfs tmpfs /var/log/journal; fi
         mkdir -p /run/systemd/system
         printf '[Unit]\nDescription=UnitGen end-to-end tests\nDefaultDependencies=no\n' > /run/systemd/system/{{Target}}
-        exec /lib/systemd/systemd --system --unit={{Target}} --log-target=console
+        exec /lib/systemd/systemd --system --unit={{Target}} --log-target=journal
         """;
 
     private readonly Process unshare;
@@ -85,6 +85,11 @@ public sealed class IsolatedSystemd : IDisposable
 
     public string Property(string unit, string property) => Systemctl("show", "-p", property, "--value", unit).Stdout.Trim();
 
+    /// <summary>
+    /// The unit's log: its own output and, because systemd logs to its journal
+    /// (<c>--log-target=journal</c>; PID 1's console would be the host's /dev/console), what systemd
+    /// said about it, e.g. "Watchdog timeout".
+    /// </summary>
     public string Journal(string unit) => Run("journalctl", "-u", unit, "--no-pager", "-o", "cat").Stdout;
 
     public void Dispose()

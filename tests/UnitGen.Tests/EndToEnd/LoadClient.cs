@@ -22,8 +22,12 @@ public sealed class LoadClient(int port) : IDisposable
     private readonly List<Task> workers = [];
     private readonly Stopwatch clock = new();
 
-    /// <summary>One request: when it started (s since load start), how long it took, and how it failed.</summary>
-    public readonly record struct Sample(bool KeepAlive, double StartedAt, double Milliseconds, string? Failure);
+    /// <summary>
+    /// One request: when it started (s since load start), how long it took, how it failed, and (keep-alive
+    /// only) whether it went over a connection an earlier request had used — puma with
+    /// <c>queue_requests false</c> answers every request with <c>Connection: close</c>.
+    /// </summary>
+    public readonly record struct Sample(bool KeepAlive, double StartedAt, double Milliseconds, string? Failure, bool Reused = false);
 
     public void Start()
     {
@@ -61,18 +65,25 @@ public sealed class LoadClient(int port) : IDisposable
             var started = Now;
             var watch = Stopwatch.StartNew();
             string? failure;
+            // Where a request fails tells whose fault it is: a refused/reset connect is the listening
+            // socket's, a reset while receiving is a server that closed an accepted connection.
+            var phase = "connect";
+            var received = new StringBuilder();
             try
             {
                 using var client = new TcpClient();
                 using var timeout = new CancellationTokenSource(RequestTimeout);
                 await client.ConnectAsync("127.0.0.1", port, timeout.Token);
+                phase = "send";
                 var stream = client.GetStream();
                 await stream.WriteAsync("GET / HTTP/1.1\r\nHost: e2e\r\nConnection: close\r\n\r\n"u8.ToArray(), timeout.Token);
-                failure = Status(await ReadToEnd(stream, timeout.Token));
+                phase = "receive";
+                await ReadToEnd(stream, received, timeout.Token);
+                failure = Status(received.ToString());
             }
             catch (Exception e) when (e is SocketException or IOException or OperationCanceledException)
             {
-                failure = Classify(e);
+                failure = $"{Classify(e)} at {phase}" + (phase == "receive" ? $" ({received.Length} bytes in)" : string.Empty);
             }
 
             samples.Add(new Sample(false, started, watch.Elapsed.TotalMilliseconds, failure));
@@ -89,6 +100,7 @@ public sealed class LoadClient(int port) : IDisposable
                 var started = Now;
                 var watch = Stopwatch.StartNew();
                 string? failure;
+                var reused = client is not null;
                 try
                 {
                     using var timeout = new CancellationTokenSource(RequestTimeout);
@@ -120,7 +132,7 @@ public sealed class LoadClient(int port) : IDisposable
                     client = null;
                 }
 
-                samples.Add(new Sample(true, started, watch.Elapsed.TotalMilliseconds, failure));
+                samples.Add(new Sample(true, started, watch.Elapsed.TotalMilliseconds, failure, reused));
             }
         }
         finally
@@ -143,17 +155,15 @@ public sealed class LoadClient(int port) : IDisposable
         _ => e.GetType().Name,
     };
 
-    private static async Task<string> ReadToEnd(NetworkStream stream, CancellationToken token)
+    /// <summary>Reads until the server closes; <paramref name="text"/> keeps what came before a failure.</summary>
+    private static async Task ReadToEnd(NetworkStream stream, StringBuilder text, CancellationToken token)
     {
         var buffer = new byte[4096];
-        var text = new StringBuilder();
         int n;
         while ((n = await stream.ReadAsync(buffer, token)) > 0)
         {
             text.Append(Encoding.ASCII.GetString(buffer, 0, n));
         }
-
-        return text.ToString();
     }
 
     /// <summary>Reads one response with a Content-Length body (our config.ru always sends one).</summary>

@@ -68,7 +68,7 @@ public sealed class ZeroDowntimeTests(ITestOutputHelper output) : IDisposable
 
         var result = UnderLoad(app, "hot: systemctl reload (USR2)", () => Reload(app, "Puma version"), hardening);
 
-        AssertAtMostHotRestartBudget(result);
+        AssertNoFailures(result);
         Assert.Equal(pid, systemd.Property(app.Service, "MainPID"));
         Assert.True(Count(systemd.Journal(app.Service), "* Restarting...") >= Restarts, systemd.Journal(app.Service));
     }
@@ -93,32 +93,76 @@ public sealed class ZeroDowntimeTests(ITestOutputHelper output) : IDisposable
     [InlineData(HardeningProfile.Strict)]
     public void Notify_with_watchdog_becomes_active_after_ready_and_survives_hot_restarts(HardeningProfile hardening)
     {
-        // Puma pings every WatchdogSec/2 and a re-exec'd puma waits another WatchdogSec/2 before its
-        // first ping (lib/puma/systemd.rb watchdog_sleep_time), so a hot restart must finish within
-        // WatchdogSec/2 (UG0303). 10 s was killed once on a loaded 2-core CI run; 30 s leaves 15 s.
+        // Puma pings every WatchdogSec/2, a re-exec'd puma waits another WatchdogSec/2 before its first
+        // ping (lib/puma/systemd.rb), and systemd 252 does not count READY=1 after a reload as a ping
+        // (see the watchdog test below). So the burst of 5 reloads, a few seconds, must end within
+        // WatchdogSec/2 of the last ping: 30 s leaves 15 s. With 10 s, runs were killed (and the kill
+        // reset in-flight connections: the "4 resets" once blamed on USR2).
         var app = Deploy("restart: hot\nsystemd:\n  notify: true\n  watchdogSec: 30\n", workers: 0, sdNotifyGem: true, hardening: hardening);
         Assert.Equal("notify", systemd.Property(app.Service, "Type"));
-        var started = long.Parse(systemd.Property(app.Service, "ExecMainStartTimestampMonotonic"), CultureInfo.InvariantCulture);
-        var active = long.Parse(systemd.Property(app.Service, "ActiveEnterTimestampMonotonic"), CultureInfo.InvariantCulture);
+        var started = Monotonic(app, "ExecMainStartTimestampMonotonic");
+        var active = Monotonic(app, "ActiveEnterTimestampMonotonic");
         Assert.True(active > started, "the unit must become active after the process started, at READY=1");
         Assert.Contains("Enabling systemd notification integration", systemd.Journal(app.Service), StringComparison.Ordinal);
         var pid = systemd.Property(app.Service, "MainPID");
 
         var result = UnderLoad(app, "notify + watchdog 30 s, hot restarts", () => Reload(app, "Puma version"), hardening);
 
-        AssertAtMostHotRestartBudget(result);
-        Assert.Equal(pid, systemd.Property(app.Service, "MainPID"));
-        Assert.Equal("0", systemd.Property(app.Service, "NRestarts"));
-        // After the last USR2 puma sends RELOADING=1, then READY=1 once booted: wait for it.
+        // A watchdog kill first: it also explains any failed request.
+        Assert.True(systemd.Property(app.Service, "NRestarts") == "0" && systemd.Property(app.Service, "MainPID") == pid, WatchdogKillReport(app));
+        AssertNoFailures(result);
+        // "Survives" only counts once the re-exec'd puma pings: until then systemd's deadline still runs
+        // from the last ping before the burst. Wait for the first ping after the burst (≤ 15 s).
+        var lastPing = Monotonic(app, "WatchdogTimestampMonotonic");
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (systemd.Property(app.Service, "ActiveState") != "active" && clock.Elapsed < TimeSpan.FromSeconds(15))
+        while (Monotonic(app, "WatchdogTimestampMonotonic") == lastPing && clock.Elapsed < TimeSpan.FromSeconds(20))
         {
-            Thread.Sleep(100);
+            Thread.Sleep(200);
         }
 
+        var gap = (Monotonic(app, "WatchdogTimestampMonotonic") - lastPing) / 1e6;
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"watchdog: first ping after the burst {gap:F1} s after the previous one (limit 30 s)"));
+        Assert.True(systemd.Property(app.Service, "NRestarts") == "0" && systemd.Property(app.Service, "MainPID") == pid, WatchdogKillReport(app));
+        Assert.True(gap is > 0 and < 30, $"no watchdog ping after the burst (gap {gap} s)");
         Assert.Equal("active", systemd.Property(app.Service, "ActiveState"));
-        Assert.Equal(pid, systemd.Property(app.Service, "MainPID"));
     }
+
+    /// <summary>
+    /// The platform fact behind UG0303, proven: systemd 252 does not take READY=1 after a reload as a
+    /// watchdog ping, and a re-exec'd puma 5.6.5 first pings WatchdogSec/2 after its boot. Hot restarts
+    /// closer together than WatchdogSec/2, for longer than WatchdogSec/2, therefore end in a watchdog
+    /// kill (SIGABRT, in-flight requests lost) however large WatchdogSec is. A single hot restart is
+    /// killed when (time since the last ping) + boot time > WatchdogSec/2.
+    /// </summary>
+    [Fact]
+    public void A_burst_of_hot_restarts_longer_than_half_the_watchdog_is_killed_by_it()
+    {
+        var app = Deploy("restart: hot\nsystemd:\n  notify: true\n  watchdogSec: 10\n", workers: 0, sdNotifyGem: true);
+        var pid = systemd.Property(app.Service, "MainPID");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        // Back to back (about 1 s apart, each new puma would first ping 5 s after its boot) for > 5 s.
+        while (clock.Elapsed < TimeSpan.FromSeconds(6))
+        {
+            Reload(app, "Puma version");
+        }
+
+        while (systemd.Property(app.Service, "NRestarts") == "0" && clock.Elapsed < TimeSpan.FromSeconds(25))
+        {
+            Thread.Sleep(200);
+        }
+
+        output.WriteLine(WatchdogKillReport(app));
+        Assert.Equal("1", systemd.Property(app.Service, "NRestarts"));
+        Assert.NotEqual(pid, systemd.Property(app.Service, "MainPID"));
+        Assert.Contains("Watchdog timeout", systemd.Journal(app.Service), StringComparison.Ordinal);
+    }
+
+    private long Monotonic(App app, string property) =>
+        long.Parse(systemd.Property(app.Service, property), CultureInfo.InvariantCulture);
+
+    private string WatchdogKillReport(App app) =>
+        $"NRestarts={systemd.Property(app.Service, "NRestarts")} MainPID={systemd.Property(app.Service, "MainPID")}; systemd says:\n"
+        + string.Join('\n', systemd.Journal(app.Service).Split('\n').Where(l => !l.StartsWith('*') && !l.StartsWith("Puma", StringComparison.Ordinal)));
 
     [Fact]
     public void Negative_control_without_socket_activation_a_restart_loses_requests()
@@ -216,9 +260,12 @@ public sealed class ZeroDowntimeTests(ITestOutputHelper output) : IDisposable
         load.Start();
         Thread.Sleep(Steady);
         var restartsFrom = load.Now;
+        var windows = new List<(double From, double To)>();
         for (var i = 0; i < Restarts; i++)
         {
+            var from = load.Now;
             restart();
+            windows.Add((from, load.Now));
         }
 
         var restartsTo = load.Now;
@@ -232,9 +279,16 @@ public sealed class ZeroDowntimeTests(ITestOutputHelper output) : IDisposable
         var failures = string.Join(", ", samples.Where(s => s.Failure is not null).GroupBy(s => (s.KeepAlive ? "keep-alive " : "fresh ") + s.Failure).Select(g => $"{g.Key} ×{g.Count()}"));
         var score = Exposure(app);
         var row = string.Create(CultureInfo.InvariantCulture,
-            $"| {scenario} | {hardening.ToString().ToLowerInvariant()} ({score}) | {Restarts} | {fresh.Count} | {fresh.Count(s => s.Failure is not null)} / {keep.Count(s => s.Failure is not null)} of {keep.Count} | {P(steady, 50):F1} / {P(steady, 99):F1} / {Max(steady):F1} | {P(during, 50):F1} / {P(during, 99):F1} / {Max(during):F1} | {failures} |");
+            $"| {scenario} | {hardening.ToString().ToLowerInvariant()} ({score}) | {Restarts} | {fresh.Count} | {fresh.Count(s => s.Failure is not null)} / {keep.Count(s => s.Failure is not null)} of {keep.Count} (reused {keep.Count(s => s.Reused)}) | {P(steady, 50):F1} / {P(steady, 99):F1} / {Max(steady):F1} | {P(during, 50):F1} / {P(during, 99):F1} / {Max(during):F1} | {failures} |");
         output.WriteLine(row);
         Report(row);
+        var details = FailureDetails(samples, windows);
+        foreach (var line in details)
+        {
+            output.WriteLine(line);
+        }
+
+        ReportFailures(scenario, hardening, details);
         return new Result(fresh.Count, fresh.Count(s => s.Failure is not null), keep.Count, keep.Count(s => s.Failure is not null), failures);
     }
 
@@ -244,17 +298,6 @@ public sealed class ZeroDowntimeTests(ITestOutputHelper output) : IDisposable
         Assert.True(result.FreshFailed == 0, $"{result.FreshFailed} of {result.Fresh} fresh-connection requests failed: {result.Failures}");
     }
 
-    /// <summary>
-    /// Hot restarts (USR2 → Kernel.exec in place) with puma 5.6.5: most runs lose nothing, some lose a
-    /// handful of connections to a reset (seen: 4 of 13,699). Until the cause is found this is an
-    /// explicit, reported budget of 0.05 % — not zero. Open issue: "Prove zero downtime".
-    /// </summary>
-    private static void AssertAtMostHotRestartBudget(Result result)
-    {
-        Assert.True(result.Fresh > 100, $"only {result.Fresh} requests: the load did not run");
-        Assert.True(result.FreshFailed * 2000 <= result.Fresh, $"{result.FreshFailed} of {result.Fresh} fresh-connection requests failed: {result.Failures}");
-    }
-
     private static string Exposure(App app)
     {
         var run = ExternalTool.Run("systemd-analyze", ["security", "--offline=yes", $"{app.Name}.service"], Path.Combine(app.Folder, "systemd"));
@@ -262,13 +305,54 @@ public sealed class ZeroDowntimeTests(ITestOutputHelper output) : IDisposable
         return line.Split(':').LastOrDefault()?.Trim().Split(' ')[0] ?? "?";
     }
 
+    /// <summary>
+    /// Each failure with its time relative to the restarts: a failure outside every restart window
+    /// is the test rig's (client, kernel), one inside is the restart's.
+    /// </summary>
+    private static List<string> FailureDetails(IReadOnlyList<LoadClient.Sample> samples, List<(double From, double To)> windows)
+    {
+        const int Shown = 30;
+        var failed = samples.Where(s => s.Failure is not null).ToList();
+        var lines = failed.Take(Shown).Select(s =>
+        {
+            var k = windows.FindLastIndex(w => w.From <= s.StartedAt);
+            var when = k < 0
+                ? "steady, before any restart"
+                : string.Create(CultureInfo.InvariantCulture, $"restart #{k + 1} +{s.StartedAt - windows[k].From:F2} s ({(s.StartedAt <= windows[k].To ? "during" : "after")} its {windows[k].To - windows[k].From:F2} s command)");
+            return string.Create(CultureInfo.InvariantCulture, $"  - t={s.StartedAt:F3} s {(s.KeepAlive ? "keep-alive" : "fresh")} `{s.Failure}` after {s.Milliseconds:F1} ms — {when}");
+        }).ToList();
+        if (failed.Count > Shown)
+        {
+            lines.Add($"  - … {failed.Count - Shown} more");
+        }
+
+        return lines;
+    }
+
+    /// <summary>UNITGEN_E2E_RESULTS names the results file (CI quotes it); default TestResults/e2e-results.md.</summary>
+    private static string ResultsFile =>
+        Environment.GetEnvironmentVariable("UNITGEN_E2E_RESULTS") is { Length: > 0 } path
+            ? path
+            : Path.Combine(RepoPaths.Root, "TestResults", "e2e-results.md");
+
+    private static void ReportFailures(string scenario, HardeningProfile hardening, List<string> details)
+    {
+        if (details.Count == 0)
+        {
+            return;
+        }
+
+        var file = Path.ChangeExtension(ResultsFile, null) + "-failures.md";
+        File.AppendAllLines(file, [$"- {scenario}, {hardening.ToString().ToLowerInvariant()}:", .. details]);
+    }
+
     private static void Report(string row)
     {
-        var file = Path.Combine(RepoPaths.Root, "TestResults", "e2e-results.md");
+        var file = ResultsFile;
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         if (!File.Exists(file))
         {
-            File.WriteAllText(file, "| scenario | hardening (exposure) | restarts | fresh requests | failed fresh / keep-alive | steady p50/p99/max ms | during restarts p50/p99/max ms | failures |\n|---|---|---|---|---|---|---|---|\n");
+            File.WriteAllText(file, "| scenario | hardening (exposure) | restarts | fresh requests | failed fresh / keep-alive (connections reused) | steady p50/p99/max ms | during restarts p50/p99/max ms | failures |\n|---|---|---|---|---|---|---|---|\n");
         }
 
         File.AppendAllText(file, row + "\n");
