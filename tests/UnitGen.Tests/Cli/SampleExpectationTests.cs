@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using UnitGen.Tests.Support;
 
 namespace UnitGen.Tests.Cli;
@@ -8,12 +7,9 @@ namespace UnitGen.Tests.Cli;
 /// <c># expect: UG0101 at 12:7</c>; <c>unitgen validate</c> must print exactly that, exit 1, and no stack trace.
 /// </summary>
 [Trait(Category.Name, Category.Unit)]
-public partial class SampleExpectationTests
+public class SampleExpectationTests
 {
-    public static TheoryData<string> InvalidSamples =>
-        [.. Directory.EnumerateFiles(RepoPaths.InvalidSamples, "*.yaml", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(RepoPaths.InvalidSamples, f))
-            .Order(StringComparer.Ordinal)];
+    public static TheoryData<string> InvalidSamples => [.. SampleExpectation.InvalidSamples];
 
     public static TheoryData<string> ValidSamples => [.. RepoPaths.ValidSampleFiles.Select(f => Path.GetFileName(f)!)];
 
@@ -22,13 +18,12 @@ public partial class SampleExpectationTests
     public void Validate_reports_the_expected_code_at_the_expected_position(string sample)
     {
         var path = Path.Combine(RepoPaths.InvalidSamples, sample);
-        var expect = ExpectHeader().Match(File.ReadLines(path).First());
-        Assert.True(expect.Success, $"{sample} must start with `# expect: CODE at LINE:COL`");
+        var expect = SampleExpectation.Of(path);
 
         var run = CliRun.Of("validate", path);
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains($"{path}({expect.Groups["line"]},{expect.Groups["col"]}): error {expect.Groups["code"]}: ", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains($"{path}({expect.Line},{expect.Column}): error {expect.Code}: ", run.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", run.Stderr, StringComparison.Ordinal);
     }
 
@@ -71,6 +66,4 @@ public partial class SampleExpectationTests
         Assert.DoesNotContain(": error ", run.Stderr, StringComparison.Ordinal);
     }
 
-    [GeneratedRegex(@"^# expect: (?<code>UG\d{4}) at (?<line>\d+):(?<col>\d+)$")]
-    private static partial Regex ExpectHeader();
 }

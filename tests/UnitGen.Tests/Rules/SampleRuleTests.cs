@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using UnitGen.Model.Diagnostics;
 using UnitGen.Model.Loading;
 using UnitGen.Model.Rules;
@@ -11,12 +10,9 @@ namespace UnitGen.Tests.Rules;
 /// each invalid sample yields the code at the position of its <c># expect: CODE at LINE:COL</c> header.
 /// </summary>
 [Trait(Category.Name, Category.Unit)]
-public partial class SampleRuleTests
+public class SampleRuleTests
 {
-    public static TheoryData<string> InvalidSamples =>
-        [.. Directory.EnumerateFiles(RepoPaths.InvalidSamples, "*.yaml", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(RepoPaths.InvalidSamples, f))
-            .Order(StringComparer.Ordinal)];
+    public static TheoryData<string> InvalidSamples => [.. SampleExpectation.InvalidSamples];
 
     public static TheoryData<string> ValidSamples => [.. RepoPaths.ValidSampleFiles.Select(f => Path.GetFileName(f)!)];
 
@@ -36,21 +32,18 @@ public partial class SampleRuleTests
     public void An_invalid_sample_yields_its_expected_code_at_its_position(string sample)
     {
         var path = Path.Combine(RepoPaths.InvalidSamples, sample);
-        var expect = ExpectHeader().Match(File.ReadLines(path).First());
-        Assert.True(expect.Success, $"{sample} must start with `# expect: CODE at LINE:COL`");
+        var expect = SampleExpectation.Of(path);
 
         var diagnostics = Judge(path);
 
-        Assert.Contains(diagnostics, d => d.Code == expect.Groups["code"].Value
-            && d.Location.Line == int.Parse(expect.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture)
-            && d.Location.Column == int.Parse(expect.Groups["col"].Value, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Contains(diagnostics, d => d.Code == expect.Code && d.Location.Line == expect.Line && d.Location.Column == expect.Column);
     }
 
     [Fact]
     public void Every_error_rule_has_an_invalid_sample()
     {
-        var expected = Directory.EnumerateFiles(RepoPaths.InvalidSamples, "*.yaml", SearchOption.AllDirectories)
-            .Select(f => ExpectHeader().Match(File.ReadLines(f).First()).Groups["code"].Value)
+        var expected = SampleExpectation.InvalidSamples
+            .Select(f => SampleExpectation.Of(Path.Combine(RepoPaths.InvalidSamples, f)).Code)
             .ToHashSet(StringComparer.Ordinal);
 
         var missing = RuleCatalog.All.Where(r => !r.LintOnly && r.Severity == Severity.Error && !expected.Contains(r.Code)).Select(r => r.Code);
@@ -66,6 +59,4 @@ public partial class SampleRuleTests
             : [.. loaded.Diagnostics, .. Validator.Validate(loaded.Model, loaded.Map)];
     }
 
-    [GeneratedRegex(@"^# expect: (?<code>UG\d{4}) at (?<line>\d+):(?<col>\d+)$")]
-    private static partial Regex ExpectHeader();
 }
