@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using UnitGen.Emitters.App;
 using UnitGen.Emitters.EnvironmentFiles;
+using UnitGen.Emitters.Runit;
 using UnitGen.Emitters.Systemd;
 using UnitGen.Model;
 
@@ -26,18 +27,54 @@ public static class Generator
                 }
             }
 
-            // EnvironmentFile= format is systemd's; runit gets its own env/ folder (not yet emitted).
+            // EnvironmentFile= format is systemd's; runit gets its own env/ folder.
             if (!model.Environment.IsEmpty)
             {
                 files.Add(EnvironmentFileEmitter.Emit(model));
             }
         }
 
+        if (model.Supervises(Supervisor.Runit))
+        {
+            files.AddRange(RunitFiles(model));
+        }
+
         if (model.Server.Type == ServerType.Puma)
         {
             files.Add(PumaConfigEmitter.Emit(model));
         }
+        else if (model.Server.Type == ServerType.Unicorn)
+        {
+            files.Add(UnicornConfigEmitter.Emit(model));
+        }
 
         return files.ToImmutable();
+    }
+
+    /// <summary>The runit service folder: run, log/run, env/, control/ (and unicorn-follow for unicorn).</summary>
+    private static IEnumerable<EmittedFile> RunitFiles(ServiceModel model)
+    {
+        if (model.Server.EffectiveCommand(OutputPaths.InstalledServerConfig(model)).IsEmpty)
+        {
+            // As for systemd: no program, no run script.
+            yield break;
+        }
+
+        yield return RunScriptEmitter.Emit(model);
+        yield return LogRunScriptEmitter.Emit(model);
+        foreach (var variable in EnvDirEmitter.Emit(model))
+        {
+            yield return variable;
+        }
+
+        if (ControlScriptEmitter.Emit(model) is { } control)
+        {
+            yield return control;
+        }
+
+        if (model.Server.Type == ServerType.Unicorn)
+        {
+            yield return UnicornFollowerEmitter.Emit(model);
+        }
     }
 }

@@ -13,6 +13,11 @@ public static class OutputPaths
 
     public static string PumaConfig => "app/puma.rb";
 
+    public static string UnicornConfig => "app/unicorn.rb";
+
+    /// <summary>A file of the runit service folder, e.g. <c>run</c>, <c>log/run</c>, <c>env/KEY</c>.</summary>
+    public static string RunitFile(ServiceModel model, string file) => $"runit/{Require(model).Name}/{file}";
+
     /// <summary>Install path of the server config: the model's, else next to the app.</summary>
     public static string InstalledServerConfig(ServiceModel model)
     {

@@ -22,23 +22,49 @@ internal sealed class ShellWriter
     public void Line(string code, params string[] values)
     {
         ArgumentNullException.ThrowIfNull(values);
+        Command([ShellWord.Code(code), .. values.Select(v => (ShellWord)v)]);
+    }
+
+    /// <summary>
+    /// A command of mixed words: <see cref="ShellWord.Code"/> words are UnitGen's own shell text
+    /// (builtins, flags, <c>"$var"</c>, <c>|| exit 1</c>), every other word is a single-quoted value.
+    /// </summary>
+    public void Command(params ShellWord[] words)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        LiteralDirective(words.Where(w => !w.IsCode).Select(w => w.Text));
+        text.AppendJoin(' ', words.Select(w => w.IsCode ? w.Text : Quote(w.Text))).Append('\n');
+    }
+
+    /// <summary><c>name='value'</c>: a shell variable holding a model value, used later as <c>"$name"</c>.</summary>
+    public void Assign(string name, string value)
+    {
+        LiteralDirective([value]);
+        text.Append(name).Append('=').Append(Quote(value)).Append('\n');
+    }
+
+    /// <summary>Fixed shell text written by UnitGen itself; never built from model values.</summary>
+    public void Code(string shell) => text.Append(shell);
+
+    public static string Quote(string value) => "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+
+    public override string ToString() => text.ToString();
+
+    private void LiteralDirective(IEnumerable<string> values)
+    {
         if (values.Any(v => v.AsSpan().IndexOfAny("$`\\") >= 0))
         {
             // shellcheck's info notes SC2016 ("expressions don't expand in single quotes") and SC1003
             // (backslash in single quotes) say exactly what the quoting intends: values stay literal.
             text.Append("# shellcheck disable=SC2016,SC1003\n");
         }
-
-        text.Append(code);
-        foreach (var v in values)
-        {
-            text.Append(' ').Append(Quote(v));
-        }
-
-        text.Append('\n');
     }
+}
 
-    public static string Quote(string value) => "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+/// <summary>One word of a <see cref="ShellWriter.Command"/>: a quoted value unless marked as UnitGen's own code.</summary>
+internal readonly record struct ShellWord(string Text, bool IsCode)
+{
+    public static ShellWord Code(string text) => new(text, IsCode: true);
 
-    public override string ToString() => text.ToString();
+    public static implicit operator ShellWord(string value) => new(value, IsCode: false);
 }

@@ -29,6 +29,9 @@ public static class RuleCatalog
         new Environment.UG0501InvalidVariableName(),
         new Environment.UG0502ControlCharacterInValue(),
         new Environment.UG0504WebConcurrencyDisagrees(),
+        new Runit.UG0601UnicornFollowerWithoutPidfile(),
+        new Runit.UG0603RunitRestartCommands(),
+        new Runit.UG0604EnvdirStripsValue(),
         new UnitHygiene.UG0701ControlCharacterInUnitValue(),
         new UnitHygiene.UG0705RunsAsRoot(),
     ];

@@ -140,21 +140,34 @@ public class EmitterTests
     }
 
     [Fact]
-    public void Unicorn_gets_units_with_its_signals_and_non_blocking_sockets_but_no_config_yet()
+    public void Unicorn_gets_units_with_its_signals_and_non_blocking_sockets_and_its_config()
     {
         var files = Emit("name: u\nuser: u\ndirectory: /srv/u\nserver:\n  type: unicorn\nlisten: [ \"tcp://127.0.0.1:8080\" ]\n");
 
-        Assert.Equal(["systemd/u.service", "systemd/u.socket"], files.Select(f => f.Path));
+        Assert.Equal(["systemd/u.service", "systemd/u.socket", "app/unicorn.rb"], files.Select(f => f.Path));
         Assert.Contains("\nKillSignal=SIGQUIT\n", files[0].Content, StringComparison.Ordinal);
         Assert.Contains("\nNonBlocking=yes\n", files[0].Content, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Runit_alone_gets_no_systemd_files_yet()
+    public void Runit_alone_gets_a_service_folder_and_no_systemd_files()
     {
         var files = Emit(Merge("supervisor: runit\nenvironment:\n  A: b\n"));
 
-        Assert.Equal(["app/puma.rb"], files.Select(f => f.Path));
+        Assert.Equal(["runit/app/run", "runit/app/log/run", "runit/app/env/A", "runit/app/control/h", "app/puma.rb"], files.Select(f => f.Path));
+        Assert.Equal("b\n", files[2].Content);
+        Assert.Equal(EmittedFile.Secret, files[2].Mode);
+        Assert.All(files.Where(f => f.Path.EndsWith("run", StringComparison.Ordinal) || f.Path.Contains("/control/", StringComparison.Ordinal)), f => Assert.Equal(EmittedFile.Executable, f.Mode));
+    }
+
+    [Fact]
+    public void Both_supervisors_from_one_model_share_the_server_config()
+    {
+        var files = Emit("name: u\nuser: u\ndirectory: /srv/u\nserver:\n  type: unicorn\nlisten: [ \"tcp://127.0.0.1:8080\" ]\nsupervisor: [ systemd, runit ]\n");
+
+        Assert.Equal(["systemd/u.service", "systemd/u.socket", "runit/u/run", "runit/u/log/run", "runit/u/unicorn-follow", "app/unicorn.rb"], files.Select(f => f.Path));
+        Assert.Contains("pid \"/srv/u/tmp/pids/unicorn.pid\"\n", files[5].Content, StringComparison.Ordinal);
+        Assert.Contains("pidfile='/srv/u/tmp/pids/unicorn.pid'\n", files[4].Content, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using UnitGen.Emitters;
+using UnitGen.Model;
 using UnitGen.Model.Loading;
 using UnitGen.Tests.Support;
 
@@ -8,7 +9,9 @@ namespace UnitGen.Tests.Emitters;
 [Trait(Category.Name, Category.Unit)]
 public class GoldenFileTests
 {
-    public static TheoryData<string> Samples => [.. RepoPaths.ValidSampleFiles.Select(f => Path.GetFileNameWithoutExtension(f)!)];
+    public static TheoryData<string> Samples => SampleNames.All;
+
+    public static TheoryData<string> SocketActivatedPumaSamples => SampleNames.Where(m => m.Server.IsPuma && m.Supervises(Supervisor.Systemd) && m.SocketActivation);
 
     [Theory]
     [MemberData(nameof(Samples))]
@@ -26,7 +29,7 @@ public class GoldenFileTests
     }
 
     [Theory]
-    [MemberData(nameof(Samples))]
+    [MemberData(nameof(SocketActivatedPumaSamples))]
     public void Puma_binds_equal_the_socket_listen_streams(string sample)
     {
         var model = ModelLoader.LoadFile(Path.Combine(RepoPaths.Samples, sample + ".yaml")).Model!;

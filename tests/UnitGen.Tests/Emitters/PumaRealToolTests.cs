@@ -12,7 +12,7 @@ namespace UnitGen.Tests.Emitters;
 [Trait(Category.Name, Category.RealTool)]
 public class PumaRealToolTests
 {
-    public static TheoryData<string> Samples => [.. RepoPaths.ValidSampleFiles.Select(f => Path.GetFileNameWithoutExtension(f)!)];
+    public static TheoryData<string> Samples => SampleNames.Serving(UnitGen.Model.ServerType.Puma);
 
     /// <summary>Records every DSL call instead of running it; `puts` each bind so the test can compare.</summary>
     private const string StubDsl = """

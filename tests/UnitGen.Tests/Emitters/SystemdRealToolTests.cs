@@ -13,7 +13,7 @@ namespace UnitGen.Tests.Emitters;
 [Trait(Category.Name, Category.RealTool)]
 public partial class SystemdRealToolTests(ITestOutputHelper output)
 {
-    public static TheoryData<string> Samples => [.. RepoPaths.ValidSampleFiles.Select(f => Path.GetFileNameWithoutExtension(f)!)];
+    public static TheoryData<string> Samples => SampleNames.Supervised(Supervisor.Systemd);
 
     [Theory]
     [MemberData(nameof(Samples))]

@@ -41,6 +41,11 @@ public class RuleTests
         { "UG0705", "  type: puma\n", 2, 7 },
         { "UG0203", "  type: puma\n  command: [ \"-/usr/bin/puma\" ]\n", 6, 12 },
         { "UG0701", "  type: puma\ndescription: \"ends in a backslash\\\\\"\n", 6, 14 },
+        { "UG0402", "  type: unicorn\n  preload: true\nrestart: phased\n", 6, 12 },
+        { "UG0405", "  type: kestrel\n  command: [ /srv/app/App ]\nrestart: hot\nsupervisor: runit\n", 7, 10 },
+        { "UG0601", "  type: unicorn\nsupervisor: runit\n", 4, 3 },
+        { "UG0603", "  type: puma\n  workers: 2\n  preload: false\nrestart: phased\nsupervisor: runit\n", 8, 10 },
+        { "UG0604", "  type: puma\nsupervisor: runit\nenvironment:\n  A: \"x \"\n", 8, 6 },
     };
 
     public static TheoryData<string, string> Clean => new()
@@ -69,13 +74,24 @@ public class RuleTests
         { "UG0504", "  type: puma\n  workers: 2\nenvironment: { WEB_CONCURRENCY: \"2\" }\n" },
         { "UG0701", "  type: puma\ndescription: \"a 100% safe $value\"\n" },
         { "UG0705", "  type: puma\nallowRoot: true\n" },
+        { "UG0601", "  type: unicorn\n  pidfile: /srv/app/unicorn.pid\nsupervisor: runit\n" },
+        { "UG0603", "  type: puma\nsupervisor: runit\n" },
+        { "UG0604", "  type: puma\nsupervisor: [ systemd ]\nenvironment:\n  A: \"x \"\n" },
+    };
+
+    /// <summary>UG0705 needs root; UG0601 needs a model without `directory` (one line less).</summary>
+    private static string Model(string code, string rest) => code switch
+    {
+        "UG0705" => Head.Replace("user: deploy", "user: root", StringComparison.Ordinal) + rest,
+        "UG0601" => Head.Replace("directory: /srv/app\n", "", StringComparison.Ordinal) + rest,
+        _ => Head + rest,
     };
 
     [Theory]
     [MemberData(nameof(Triggers))]
     public void Rule_fires_at_the_offending_node(string code, string rest, int line, int column)
     {
-        var yaml = code == "UG0705" ? Head.Replace("user: deploy", "user: root", StringComparison.Ordinal) + rest : Head + rest;
+        var yaml = Model(code, rest);
         var loaded = ModelLoader.Load(yaml, "unitgen.yaml");
         Assert.Empty(loaded.Diagnostics);
 
@@ -89,7 +105,7 @@ public class RuleTests
     [MemberData(nameof(Clean))]
     public void Rule_stays_quiet_on_its_near_twin(string code, string rest)
     {
-        var yaml = code == "UG0705" ? Head.Replace("user: deploy", "user: root", StringComparison.Ordinal) + rest : Head + rest;
+        var yaml = Model(code, rest);
         var loaded = ModelLoader.Load(yaml, "unitgen.yaml");
         Assert.Empty(loaded.Diagnostics);
 

@@ -9,9 +9,9 @@ public sealed class UG0402PhasedWithPreload : Rule
 
     public override Severity Severity => Severity.Error;
 
-    public override string Title => "Phased restart with preload on: puma silently turns every USR1 into a full hot restart, and new code needs a full boot.";
+    public override string Title => "Phased restart with preload on: puma silently turns every USR1 into a full hot restart; unicorn's HUP loads no new code.";
 
-    public override string Fix => "Set `server.preload: false` (UnitGen then writes `preload_app! false`), or use `restart: hot`.";
+    public override string Fix => "Set `server.preload: false` (UnitGen then writes `preload_app! false` / `preload_app false`), or use `restart: hot`.";
 
     public override string Explanation =>
         "puma 5.6.5 lib/puma/cluster.rb:213 phased_restart: `return false if @options[:preload_app]` (6.x adds " +
@@ -19,7 +19,10 @@ public sealed class UG0402PhasedWithPreload : Rule
         "and by default: on puma 5.x/6.x when the worker count known before the config file loads is above 1 — " +
         "WEB_CONCURRENCY or `-w N` (puma 5.6.5 lib/puma/configuration.rb:151: `default_options[:preload_app] = " +
         "(@options[:workers] > 1) && Puma.forkable?`) — on puma ≥ 7 in cluster mode, and UnitGen assumes it for an " +
-        "unknown version in cluster mode.";
+        "unknown version in cluster mode. Unicorn: a phased restart is HUP, which re-reads the config and replaces the " +
+        "workers, but with `preload_app true` the workers fork from the master's already loaded app, so no new code " +
+        "runs (unicorn SIGNALS: \"If preload_app is true, then application code changes will have no effect; USR2 + " +
+        "QUIT ... must be used to load newer code\").";
 
     public override IEnumerable<Finding> Check(ServiceModel model)
     {
@@ -27,6 +30,11 @@ public sealed class UG0402PhasedWithPreload : Rule
         {
             yield return new Finding(model.Server.Preload is null ? "restart" : "server.preload",
                 $"Phased restart with preload on ({Why(model)}): puma answers USR1 with a hot restart, so every `systemctl reload` restarts all workers at once and pauses requests for a full boot.");
+        }
+        else if (model.Restart == RestartStrategy.Phased && model.Server.Type == ServerType.Unicorn && UnicornFacts.Preload(model))
+        {
+            yield return new Finding("server.preload",
+                "Phased restart (HUP) with `preload: true`: unicorn's new workers fork from the master's loaded app, so a reload never runs new code. Use `preload: false`, or `restart: hot` (USR2 upgrade).");
         }
     }
 

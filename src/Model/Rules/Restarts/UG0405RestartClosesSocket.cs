@@ -19,18 +19,24 @@ public sealed class UG0405RestartClosesSocket : Rule
 
     public override IEnumerable<Finding> Check(ServiceModel model)
     {
-        if (model.Restart == RestartStrategy.Normal || model.Server.IsPuma || !model.Supervises(Supervisor.Systemd))
+        if (model.Restart == RestartStrategy.Normal || model.Server.IsPuma || model.Server.Type == ServerType.Unicorn)
         {
             yield break;
         }
 
-        if (model.Restart == RestartStrategy.Phased && model.Server.Type != ServerType.Unicorn)
+        var server = model.Server.Type.ToString().ToLowerInvariant();
+        if (model.Restart == RestartStrategy.Phased)
         {
-            yield return new Finding("restart", $"{model.Server.Type.ToString().ToLowerInvariant()} has no phased (rolling) restart: `restart: phased` cannot keep serving while the app is replaced.");
+            yield return new Finding("restart", $"{server} has no phased (rolling) restart: `restart: phased` cannot keep serving while the app is replaced.");
         }
-        else if (model.Restart == RestartStrategy.Hot && !model.SocketActivation && model.Server.Type != ServerType.Unicorn)
+        else if (model.Supervises(Supervisor.Systemd) && !model.SocketActivation)
         {
-            yield return new Finding("restart", $"{model.Server.Type.ToString().ToLowerInvariant()} has no in-place re-exec, and without socket activation nobody holds the port: a `restart: hot` is a stop + start, and connections are refused until the app has booted again.");
+            yield return new Finding("restart", $"{server} has no in-place re-exec, and without socket activation nobody holds the port: a `restart: hot` is a stop + start, and connections are refused until the app has booted again.");
+        }
+        else if (model.Supervises(Supervisor.Runit))
+        {
+            // runsv has no socket to hand over; only a server that re-execs itself keeps its port.
+            yield return new Finding("restart", $"{server} has no in-place re-exec and runit holds no socket: under runit a `restart: hot` is a stop + start, and connections are refused until the app has booted again.");
         }
     }
 }

@@ -1,0 +1,16 @@
+using UnitGen.Model;
+
+namespace UnitGen.Emitters.Runit;
+
+/// <summary>
+/// Model → <c>runit/NAME/env/KEY</c>, read by <c>chpst -e</c>: one file per variable holding the value
+/// and a newline. chpst takes the first line, strips trailing spaces and tabs and turns NUL into
+/// newline (runit <c>src/chpst.c</c> <c>edir</c>), so values with a line break, NUL or trailing blank
+/// are refused before this runs (UG0502, UG0604). A file with just a newline sets an empty value;
+/// an empty file would unset the variable.
+/// </summary>
+internal static class EnvDirEmitter
+{
+    public static IEnumerable<EmittedFile> Emit(ServiceModel model) =>
+        model.Environment.Select(v => new EmittedFile(OutputPaths.RunitFile(model, $"env/{v.Name}"), v.Value + "\n", EmittedFile.Secret));
+}
