@@ -25,7 +25,32 @@ internal static class UnicornFollowerEmitter
         child=$master
         stopping=
 
+        # A unicorn process with this PID: a pid file left by a crash may name a recycled PID.
+        alive() {
+          kill -0 "$1" 2>/dev/null && grep -q unicorn "/proc/$1/cmdline" 2>/dev/null
+        }
+
+        # The newest live master: the pid file's; else, while a master is starting an upgrade, the
+        # one it renamed to PID.oldbin (unicorn renames the file before forking the new master).
+        newest() {
+          for file in "$pidfile" "$pidfile.oldbin"; do
+            pid=$(cat "$file" 2>/dev/null) || continue
+            if alive "$pid"; then
+              echo "$pid"
+              return 0
+            fi
+          done
+          return 1
+        }
+
+        # Signals go to the newest master: the followed one may be the old master of an upgrade in
+        # progress, or gone already when a signal comes before the loop notices. Stop signals go to both.
         forward() {
+          current=$(newest) || current=
+          if [ -n "$current" ] && [ "$current" != "$master" ]; then
+            kill -s "$1" "$current" 2>/dev/null || :
+            [ -n "$stopping" ] || return 0
+          fi
           kill -s "$1" "$master" 2>/dev/null || :
         }
 
@@ -49,15 +74,11 @@ internal static class UnicornFollowerEmitter
             sleep 1 &
             wait $!
           fi
-          if kill -0 "$master" 2>/dev/null; then
+          if alive "$master"; then
             continue
           fi
           # The master is gone. After a USR2 upgrade the pid file names its successor.
-          next=$(cat "$pidfile" 2>/dev/null) || next=
-          if [ -z "$next" ] || [ "$next" = "$master" ] || ! kill -0 "$next" 2>/dev/null; then
-            break
-          fi
-          master=$next
+          master=$(newest) || break
           if [ -n "$stopping" ]; then
             forward QUIT
           fi

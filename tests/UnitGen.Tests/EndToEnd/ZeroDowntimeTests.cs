@@ -20,7 +20,6 @@ namespace UnitGen.Tests.EndToEnd;
 public sealed class ZeroDowntimeTests(ITestOutputHelper output) : IDisposable
 {
     private const int Restarts = 5;
-    private static readonly TimeSpan Steady = TimeSpan.FromSeconds(2);
     private readonly IsolatedSystemd systemd = new();
 
     public void Dispose() => systemd.Dispose();
@@ -179,8 +178,6 @@ public sealed class ZeroDowntimeTests(ITestOutputHelper output) : IDisposable
         public string Service => $"{Name}.service";
     }
 
-    private sealed record Result(int Fresh, int FreshFailed, int KeepAlive, int KeepAliveFailed, string Failures);
-
     private App Deploy(string extra, int workers = 2, bool sdNotifyGem = false, HardeningProfile hardening = HardeningProfile.Default)
     {
         var name = "e2e" + Guid.NewGuid().ToString("N")[..6];
@@ -254,49 +251,10 @@ public sealed class ZeroDowntimeTests(ITestOutputHelper output) : IDisposable
         Thread.Sleep(500);
     }
 
-    private Result UnderLoad(App app, string scenario, Action restart, HardeningProfile hardening)
-    {
-        using var load = new LoadClient(app.Port);
-        load.Start();
-        Thread.Sleep(Steady);
-        var restartsFrom = load.Now;
-        var windows = new List<(double From, double To)>();
-        for (var i = 0; i < Restarts; i++)
-        {
-            var from = load.Now;
-            restart();
-            windows.Add((from, load.Now));
-        }
+    private RestartsUnderLoad.Result UnderLoad(App app, string scenario, Action restart, HardeningProfile hardening) =>
+        RestartsUnderLoad.Run(app.Port, Restarts, restart, scenario, $"{hardening.ToString().ToLowerInvariant()} ({Exposure(app)})", output);
 
-        var restartsTo = load.Now;
-        Thread.Sleep(TimeSpan.FromSeconds(1));
-        var samples = load.Stop();
-
-        var fresh = samples.Where(s => !s.KeepAlive).ToList();
-        var keep = samples.Where(s => s.KeepAlive).ToList();
-        var during = fresh.Where(s => s.StartedAt >= restartsFrom && s.StartedAt <= restartsTo && s.Failure is null).Select(s => s.Milliseconds).ToList();
-        var steady = fresh.Where(s => s.StartedAt < restartsFrom && s.Failure is null).Select(s => s.Milliseconds).ToList();
-        var failures = string.Join(", ", samples.Where(s => s.Failure is not null).GroupBy(s => (s.KeepAlive ? "keep-alive " : "fresh ") + s.Failure).Select(g => $"{g.Key} ×{g.Count()}"));
-        var score = Exposure(app);
-        var row = string.Create(CultureInfo.InvariantCulture,
-            $"| {scenario} | {hardening.ToString().ToLowerInvariant()} ({score}) | {Restarts} | {fresh.Count} | {fresh.Count(s => s.Failure is not null)} / {keep.Count(s => s.Failure is not null)} of {keep.Count} (reused {keep.Count(s => s.Reused)}) | {P(steady, 50):F1} / {P(steady, 99):F1} / {Max(steady):F1} | {P(during, 50):F1} / {P(during, 99):F1} / {Max(during):F1} | {failures} |");
-        output.WriteLine(row);
-        Report(row);
-        var details = FailureDetails(samples, windows);
-        foreach (var line in details)
-        {
-            output.WriteLine(line);
-        }
-
-        ReportFailures(scenario, hardening, details);
-        return new Result(fresh.Count, fresh.Count(s => s.Failure is not null), keep.Count, keep.Count(s => s.Failure is not null), failures);
-    }
-
-    private static void AssertNoFailures(Result result)
-    {
-        Assert.True(result.Fresh > 100, $"only {result.Fresh} requests: the load did not run");
-        Assert.True(result.FreshFailed == 0, $"{result.FreshFailed} of {result.Fresh} fresh-connection requests failed: {result.Failures}");
-    }
+    private static void AssertNoFailures(RestartsUnderLoad.Result result) => RestartsUnderLoad.AssertNoFailures(result);
 
     private static string Exposure(App app)
     {
@@ -305,102 +263,9 @@ public sealed class ZeroDowntimeTests(ITestOutputHelper output) : IDisposable
         return line.Split(':').LastOrDefault()?.Trim().Split(' ')[0] ?? "?";
     }
 
-    /// <summary>
-    /// Each failure with its time relative to the restarts: a failure outside every restart window
-    /// is the test rig's (client, kernel), one inside is the restart's.
-    /// </summary>
-    private static List<string> FailureDetails(IReadOnlyList<LoadClient.Sample> samples, List<(double From, double To)> windows)
-    {
-        const int Shown = 30;
-        var failed = samples.Where(s => s.Failure is not null).ToList();
-        var lines = failed.Take(Shown).Select(s =>
-        {
-            var k = windows.FindLastIndex(w => w.From <= s.StartedAt);
-            var when = k < 0
-                ? "steady, before any restart"
-                : string.Create(CultureInfo.InvariantCulture, $"restart #{k + 1} +{s.StartedAt - windows[k].From:F2} s ({(s.StartedAt <= windows[k].To ? "during" : "after")} its {windows[k].To - windows[k].From:F2} s command)");
-            return string.Create(CultureInfo.InvariantCulture, $"  - t={s.StartedAt:F3} s {(s.KeepAlive ? "keep-alive" : "fresh")} `{s.Failure}` after {s.Milliseconds:F1} ms — {when}");
-        }).ToList();
-        if (failed.Count > Shown)
-        {
-            lines.Add($"  - … {failed.Count - Shown} more");
-        }
+    private static int Count(string text, string marker) => RestartsUnderLoad.Count(text, marker);
 
-        return lines;
-    }
+    private void WaitForHttp(App app) => RestartsUnderLoad.WaitForHttp(app.Port, () => systemd.Journal(app.Service));
 
-    /// <summary>UNITGEN_E2E_RESULTS names the results file (CI quotes it); default TestResults/e2e-results.md.</summary>
-    private static string ResultsFile =>
-        Environment.GetEnvironmentVariable("UNITGEN_E2E_RESULTS") is { Length: > 0 } path
-            ? path
-            : Path.Combine(RepoPaths.Root, "TestResults", "e2e-results.md");
-
-    private static void ReportFailures(string scenario, HardeningProfile hardening, List<string> details)
-    {
-        if (details.Count == 0)
-        {
-            return;
-        }
-
-        var file = Path.ChangeExtension(ResultsFile, null) + "-failures.md";
-        File.AppendAllLines(file, [$"- {scenario}, {hardening.ToString().ToLowerInvariant()}:", .. details]);
-    }
-
-    private static void Report(string row)
-    {
-        var file = ResultsFile;
-        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        if (!File.Exists(file))
-        {
-            File.WriteAllText(file, "| scenario | hardening (exposure) | restarts | fresh requests | failed fresh / keep-alive (connections reused) | steady p50/p99/max ms | during restarts p50/p99/max ms | failures |\n|---|---|---|---|---|---|---|---|\n");
-        }
-
-        File.AppendAllText(file, row + "\n");
-    }
-
-    private static double P(List<double> values, int percentile)
-    {
-        if (values.Count == 0)
-        {
-            return double.NaN;
-        }
-
-        var sorted = values.Order().ToList();
-        return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1)];
-    }
-
-    private static double Max(List<double> values) => values.Count == 0 ? double.NaN : values.Max();
-
-    private static int Count(string text, string marker) =>
-        text.Split('\n').Count(l => l.Contains(marker, StringComparison.Ordinal));
-
-    private void WaitForHttp(App app)
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(30))
-        {
-            try
-            {
-                if (http.GetAsync(new Uri($"http://127.0.0.1:{app.Port}/")).GetAwaiter().GetResult().StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-
-            Thread.Sleep(100);
-        }
-
-        Assert.Fail($"{app.Name} never answered:\n{systemd.Journal(app.Service)}");
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
+    private static int FreePort() => RestartsUnderLoad.FreePort();
 }
