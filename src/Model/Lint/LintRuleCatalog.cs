@@ -10,6 +10,7 @@ public static class LintRuleCatalog
     [
         new UG0403HupReloadForPuma(),
         new UG0503ExportInEnvironmentFile(),
+        new UG0601RunScriptExecsUnicorn(),
         new UG0602RunScriptWithoutExec(),
         new UG0702CommentAfterValue(),
         new UG0703UnknownUnitKey(),

@@ -27,6 +27,16 @@ public class LintRuleTests
     }
 
     [Fact]
+    public void UG0601_run_script_that_execs_the_unicorn_master()
+    {
+        Assert.Equal([("UG0601", 3, 29)], Lint("run", "#!/bin/sh\nexec 2>&1\nexec chpst -u deploy:deploy unicorn -c /srv/app/unicorn.rb\n"));
+        Assert.Equal([("UG0601", 2, 43)], Lint("run", "#!/bin/sh\nexec chpst -e ./env -u deploy bundle exec /usr/bin/unicorn_rails -E production\n"));
+        Assert.Equal([("UG0601", 2, 36)], Lint("run", "#!/bin/sh\nexec envdir ./env setuidgid deploy 'unicorn'\n"));
+        Assert.Empty(Lint("run", "#!/bin/sh\nexec chpst -u deploy \"$service_dir/unicorn-follow\" unicorn -c unicorn.rb\n"));
+        Assert.Empty(Lint("run", "#!/bin/sh\nexec chpst -u deploy puma -C puma.rb\n"));
+    }
+
+    [Fact]
     public void UG0602_run_script_whose_last_command_is_not_execd()
     {
         Assert.Equal([("UG0602", 3, 1)], Lint("run", "#!/bin/sh\ncd /srv/app || exit 1\nchpst -u deploy puma -C puma.rb\n"));
