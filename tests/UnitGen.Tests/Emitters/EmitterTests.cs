@@ -119,6 +119,9 @@ public class EmitterTests
 
         Assert.Equal(["systemd/api.service", "systemd/api.socket"], files.Select(f => f.Path));
         Assert.DoesNotContain("MemoryDenyWriteExecute", files[0].Content, StringComparison.Ordinal);
+        // .NET resets each thread's affinity and dies when it may not: re-allowed after the @resources deny.
+        Assert.Contains("\nSystemCallFilter=~@privileged @resources\nSystemCallFilter=sched_setaffinity\n", files[0].Content, StringComparison.Ordinal);
+        Assert.DoesNotContain("sched_setaffinity", Service(Merge(string.Empty)), StringComparison.Ordinal);
     }
 
     [Theory]
