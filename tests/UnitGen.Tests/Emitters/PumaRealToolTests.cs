@@ -12,7 +12,8 @@ namespace UnitGen.Tests.Emitters;
 [Trait(Category.Name, Category.RealTool)]
 public class PumaRealToolTests
 {
-    public static TheoryData<string> Samples => [.. RepoPaths.ValidSampleFiles.Select(f => Path.GetFileNameWithoutExtension(f)!)];
+    /// <summary>The samples that emit a puma.rb.</summary>
+    public static TheoryData<string> Samples => GoldenFileTests.PumaSamples;
 
     /// <summary>Records every DSL call instead of running it; `puts` each bind so the test can compare.</summary>
     private const string StubDsl = """
