@@ -59,6 +59,15 @@ internal static class Hardening
         unit.Value("SystemCallArchitectures", "native");
         unit.Value("SystemCallFilter", "@system-service");
         unit.Value("SystemCallFilter", "~@privileged @resources");
+        if (model.Server.Type == ServerType.Kestrel)
+        {
+            // .NET 10.0.12's PAL resets every new thread's CPU affinity (dotnet/runtime
+            // src/coreclr/pal/src/thread/thread.cpp, CPalThread::ThreadEntry) and fails the thread on
+            // any error: with sched_setaffinity (@resources) denied, the host dies at start with
+            // "Failed to create CoreCLR, HRESULT: 0x8007054F" (measured on systemd 252). Newer runtimes
+            // ignore EPERM there. A later allow entry re-allows this one call of the denied set.
+            unit.Value("SystemCallFilter", "sched_setaffinity");
+        }
         unit.Value("SystemCallErrorNumber", "EPERM");
         if (profile == HardeningProfile.Strict)
         {

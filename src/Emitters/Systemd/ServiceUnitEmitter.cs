@@ -58,6 +58,13 @@ internal static class ServiceUnitEmitter
             unit.Value("EnvironmentFile", model.EnvFilePath);
         }
 
+        if (KestrelFacts.DerivedUrls(model) is { } urls)
+        {
+            // Kestrel binds the listen addresses itself only without socket activation; under it the
+            // sockets come from systemd and ASPNETCORE_URLS would only be overridden (UG0110).
+            unit.Environment(KestrelFacts.UrlsVariable, urls);
+        }
+
         unit.Command("ExecStart", model.Server.EffectiveCommand(OutputPaths.InstalledServerConfig(model)).Select(w => (ExecWord)w));
         WriteReload(unit, model);
         unit.Value("Restart", "always");

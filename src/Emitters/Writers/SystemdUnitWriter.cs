@@ -44,6 +44,24 @@ internal sealed class SystemdUnitWriter
 
     public void Value(string key, int value) => Value(key, value.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
+    /// <summary>
+    /// One <c>Environment=</c> assignment, double-quoted as a whole (systemd.exec(5): quoted words of
+    /// NAME=value) with <c>\</c> and <c>"</c> escaped; Environment= expands no <c>$</c>, only specifiers,
+    /// so <c>%</c> is doubled. The name must already be valid (UG0501).
+    /// </summary>
+    public void Environment(string name, string value)
+    {
+        Refuse(name);
+        if (name.Length == 0 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') || char.IsAsciiDigit(name[0]))
+        {
+            throw new ArgumentException($"`{name}` is not a variable name (UG0501 rejects it).", nameof(name));
+        }
+
+        Refuse(value);
+        var escaped = Percent(name + "=" + value).Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
+        text.Append("Environment=\"").Append(escaped).Append("\"\n");
+    }
+
     /// <summary>A command line: each word quoted per systemd.syntax(7) with <c>$</c> as <c>$$</c>.</summary>
     public void Command(string key, IEnumerable<ExecWord> words)
     {

@@ -16,6 +16,8 @@ public static class RuleCatalog
         new Sockets.UG0107RelativeUnixPath(),
         new Sockets.UG0108UnixSocketWithoutAccess(),
         new Sockets.UG0109ServerIgnoresActivatedSockets(),
+        new Sockets.UG0110KestrelAddressesUnderSocketActivation(),
+        new Sockets.UG0111KestrelTakesOnlyTheFirstSocket(),
         new ExecChain.UG0201ForkingExecStart(),
         new ExecChain.UG0202BundlerDropsDescriptors(),
         new ExecChain.UG0203ProgramPath(),

@@ -119,6 +119,41 @@ public class EmitterTests
 
         Assert.Equal(["systemd/api.service", "systemd/api.socket"], files.Select(f => f.Path));
         Assert.DoesNotContain("MemoryDenyWriteExecute", files[0].Content, StringComparison.Ordinal);
+        // .NET resets each thread's affinity and dies when it may not: re-allowed after the @resources deny.
+        Assert.Contains("\nSystemCallFilter=~@privileged @resources\nSystemCallFilter=sched_setaffinity\n", files[0].Content, StringComparison.Ordinal);
+        Assert.DoesNotContain("sched_setaffinity", Service(Merge(string.Empty)), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    // Socket activation: the sockets come from systemd; ASPNETCORE_URLS would only be overridden (UG0110).
+    [InlineData("listen: [ \"tcp://127.0.0.1:5000\" ]\n", null)]
+    [InlineData("listen: [ \"tcp://127.0.0.1:5000\", \"unix:///run/api/api.sock\" ]\nsystemd:\n  socketActivation: false\n",
+        "Environment=\"ASPNETCORE_URLS=http://127.0.0.1:5000;http://unix:/run/api/api.sock\"")]
+    [InlineData("listen: [ \"5000\", \"tcp://[::1]:5001\" ]\nsystemd:\n  socketActivation: false\n",
+        "Environment=\"ASPNETCORE_URLS=http://[::]:5000;http://[::1]:5001\"")]
+    // The model's own addresses win; UnitGen adds none.
+    [InlineData("environment:\n  URLS: \"http://127.0.0.1:6000\"\nlisten: [ \"tcp://127.0.0.1:5000\" ]\nsystemd:\n  socketActivation: false\n", null)]
+    [InlineData("", null)]
+    public void Kestrel_gets_aspnetcore_urls_from_listen_only_when_it_binds_them_itself(string rest, string? expected)
+    {
+        var service = Emit("name: api\nuser: api\nserver:\n  type: kestrel\n  useSystemd: true\n  command: [ /srv/api/Api ]\n" + rest)[0].Content;
+
+        if (expected is null)
+        {
+            Assert.DoesNotContain("ASPNETCORE_URLS", service, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Contains("\n" + expected + "\n", service, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void An_environment_assignment_is_quoted_whole_and_keeps_percent_and_quotes()
+    {
+        var service = Emit("name: api\nuser: api\nserver:\n  type: kestrel\n  command: [ /srv/api/Api ]\nlisten: [ \"unix:///run/api/a \\\"b\\\" 100%.sock\" ]\nsystemd:\n  socketActivation: false\n")[0].Content;
+
+        Assert.Contains("\nEnvironment=\"ASPNETCORE_URLS=http://unix:/run/api/a \\\"b\\\" 100%%.sock\"\n", service, StringComparison.Ordinal);
     }
 
     [Fact]

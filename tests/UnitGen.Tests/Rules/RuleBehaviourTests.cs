@@ -36,6 +36,11 @@ public class RuleBehaviourTests
         { "UG0402", "  type: puma\n  workers: 2\nrestart: phased\n", 7, 10 },
         { "UG0402", "  type: puma\n  version: \"7.0.0\"\n  workers: 2\nrestart: phased\n", 8, 10 },
         { "UG0405", "  type: kestrel\n  command: [ /srv/app/App ]\n  useSystemd: true\nlisten: [ \"tcp://127.0.0.1:5000\" ]\nrestart: phased\n", 9, 10 },
+        // Kestrel endpoints from configuration are bound besides systemd's sockets, whatever the prefix
+        // (measured, ASP.NET Core 10.0.12: same port → "address already in use"); PreferHostingUrls
+        // makes the host URLs replace systemd's sockets.
+        { "UG0110", "  type: kestrel\n  command: [ /srv/app/App ]\n  useSystemd: true\nenvironment:\n  ASPNETCORE_KESTREL__ENDPOINTS__api__URL: \"http://127.0.0.1:5001\"\nlisten: [ \"tcp://127.0.0.1:5000\" ]\n", 9, 3 },
+        { "UG0110", "  type: kestrel\n  command: [ /srv/app/App ]\n  useSystemd: true\nenvironment:\n  ASPNETCORE_URLS: \"http://127.0.0.1:5001\"\n  ASPNETCORE_PREFERHOSTINGURLS: \"true\"\nlisten: [ \"tcp://127.0.0.1:5000\" ]\n", 10, 3 },
     };
 
     public static TheoryData<string, string> MoreClean => new()
@@ -53,6 +58,10 @@ public class RuleBehaviourTests
         { "UG0402", "  type: puma\n  version: \"5.6.5\"\n  command: [ /usr/local/bin/puma, -w, \"1\" ]\n  workers: 2\nrestart: phased\n" },
         { "UG0405", "  type: unicorn\n  workers: 2\nrestart: phased\n" },
         { "UG0705", "  type: puma\n" },
+        // Without socket activation the environment's addresses are Kestrel's only ones.
+        { "UG0110", "  type: kestrel\n  command: [ /srv/app/App ]\n  useSystemd: true\nenvironment:\n  Kestrel__Endpoints__web__Url: \"http://127.0.0.1:5000\"\nlisten: [ \"tcp://127.0.0.1:5000\" ]\nsystemd:\n  socketActivation: false\n" },
+        // One socket is fd 3, which every ASP.NET Core version takes.
+        { "UG0111", "  type: kestrel\n  version: \"3.1\"\n  command: [ /srv/app/App ]\n  useSystemd: true\nlisten:\n  - tcp://127.0.0.1:5000\n" },
     };
 
     [Theory]
@@ -112,5 +121,46 @@ public class RuleBehaviourTests
         Assert.Contains("tcp://localhost:9292", d.Message, StringComparison.Ordinal);
         Assert.Contains("127.0.0.1:9292", d.Message, StringComparison.Ordinal);
         Assert.Contains("EADDRINUSE", d.Message, StringComparison.Ordinal);
+    }
+    [Theory]
+    // Host URLs are only overridden under socket activation (Kestrel logs "Overriding address(es)").
+    [InlineData("ASPNETCORE_URLS", "http://127.0.0.1:5001", Severity.Warning)]
+    [InlineData("URLS", "http://127.0.0.1:5001", Severity.Warning)]
+    [InlineData("DOTNET_HTTP_PORTS", "5001", Severity.Warning)]
+    // Configuration endpoints are bound: an error.
+    [InlineData("Kestrel__Endpoints__web__Url", "http://127.0.0.1:5001", Severity.Error)]
+    public void UG0110_grades_ignored_urls_below_endpoints_kestrel_binds(string name, string value, Severity severity)
+    {
+        var loaded = ModelLoader.Load(Head + $"  type: kestrel\n  command: [ /srv/app/App ]\n  useSystemd: true\nenvironment:\n  {name}: \"{value}\"\nlisten: [ \"tcp://127.0.0.1:5000\" ]\n", "unitgen.yaml");
+
+        var d = Assert.Single(Validator.Validate(loaded.Model!, loaded.Map), d => d.Code == "UG0110");
+
+        Assert.Equal(severity, d.Severity);
+        Assert.Equal((9, 3), (d.Location.Line, d.Location.Column));
+    }
+
+    [Fact]
+    public void UG0110_prefer_hosting_urls_is_one_error_at_that_variable()
+    {
+        var loaded = ModelLoader.Load(Head + "  type: kestrel\n  command: [ /srv/app/App ]\n  useSystemd: true\nenvironment:\n  ASPNETCORE_URLS: \"http://127.0.0.1:5001\"\n  ASPNETCORE_PREFERHOSTINGURLS: \"1\"\nlisten: [ \"tcp://127.0.0.1:5000\" ]\n", "unitgen.yaml");
+
+        var d = Assert.Single(Validator.Validate(loaded.Model!, loaded.Map), d => d.Code == "UG0110");
+
+        Assert.Equal(Severity.Error, d.Severity);
+        Assert.Contains("INSTEAD", d.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null, Severity.Warning)]
+    [InlineData("2.1", Severity.Error)]
+    public void UG0111_warns_when_the_aspnetcore_version_is_unknown(string? version, Severity severity)
+    {
+        var v = version is null ? string.Empty : $"  version: \"{version}\"\n";
+        var loaded = ModelLoader.Load(Head + $"  type: kestrel\n{v}  command: [ /srv/app/App ]\n  useSystemd: true\nlisten:\n  - tcp://127.0.0.1:5000\n  - unix:///run/app/app.sock\n", "unitgen.yaml");
+
+        var d = Assert.Single(Validator.Validate(loaded.Model!, loaded.Map), d => d.Code == "UG0111");
+
+        Assert.Equal(severity, d.Severity);
+        Assert.Contains("/run/app/app.sock", d.Message, StringComparison.Ordinal);
     }
 }
