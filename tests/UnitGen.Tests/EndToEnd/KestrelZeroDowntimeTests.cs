@@ -50,6 +50,8 @@ public sealed class KestrelZeroDowntimeTests(KestrelApp published, ITestOutputHe
         var journal = systemd.Journal(app.Service);
         Assert.True(Count(journal, "Now listening on: http://unix:" + app.UnixSocket) == Restarts + 1, journal);
         Assert.DoesNotContain("Overriding address", journal, StringComparison.Ordinal);
+        // The app's draining transport ran at each stop (see tests/assets/KestrelSystemdApp/Program.cs).
+        Assert.True(Count(journal, "draining 500 ms") >= Restarts, journal);
     }
 
     [Fact]
