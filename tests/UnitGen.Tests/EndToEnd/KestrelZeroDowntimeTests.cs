@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Sockets;
 using UnitGen.Emitters;
 using UnitGen.Emitters.Output;
@@ -22,7 +21,6 @@ namespace UnitGen.Tests.EndToEnd;
 public sealed class KestrelZeroDowntimeTests(KestrelApp published, ITestOutputHelper output) : IClassFixture<KestrelApp>, IDisposable
 {
     private const int Restarts = 5;
-    private static readonly TimeSpan Steady = TimeSpan.FromSeconds(2);
     private readonly IsolatedSystemd systemd = new();
 
     public void Dispose() => systemd.Dispose();
@@ -44,14 +42,14 @@ public sealed class KestrelZeroDowntimeTests(KestrelApp published, ITestOutputHe
 
         var result = UnderLoad(app, $"kestrel: socket activation + systemctl restart ({(viaDotnet ? "dotnet App.dll" : "app host")})", Restarts, () => Restart(app), hardening);
 
-        AssertNoFailures(result);
+        RestartsUnderLoad.AssertNoFailures(result);
         Assert.NotEqual(pid, systemd.Property(app.Service, "MainPID"));
         Assert.Equal("active", systemd.Property(app.Service, "ActiveState"));
         var journal = systemd.Journal(app.Service);
-        Assert.True(Count(journal, "Now listening on: http://unix:" + app.UnixSocket) == Restarts + 1, journal);
+        Assert.True(RestartsUnderLoad.Count(journal, "Now listening on: http://unix:" + app.UnixSocket) == Restarts + 1, journal);
         Assert.DoesNotContain("Overriding address", journal, StringComparison.Ordinal);
         // The app's draining transport ran at each stop (see tests/assets/KestrelSystemdApp/Program.cs).
-        Assert.True(Count(journal, "draining 500 ms") >= Restarts, journal);
+        Assert.True(RestartsUnderLoad.Count(journal, "draining 500 ms") >= Restarts, journal);
     }
 
     [Fact]
@@ -71,12 +69,10 @@ public sealed class KestrelZeroDowntimeTests(KestrelApp published, ITestOutputHe
         public string Service => $"{Name}.service";
     }
 
-    private sealed record Result(int Fresh, int FreshFailed, string Failures);
-
     private App Deploy(bool socketActivation, HardeningProfile hardening, bool viaDotnet)
     {
         var name = "e2ek" + Guid.NewGuid().ToString("N")[..6];
-        var port = FreePort();
+        var port = RestartsUnderLoad.FreePort();
         var dir = Path.Combine(systemd.WorkFolder, name);
         Directory.CreateDirectory(dir);
         // A unix socket under /srv (the namespace's /run is its own): the test connects to it from outside.
@@ -113,7 +109,7 @@ public sealed class KestrelZeroDowntimeTests(KestrelApp published, ITestOutputHe
         var start = systemd.Systemctl(["start", .. units]);
         Assert.True(start.ExitCode == 0, start.Output + systemd.Journal($"{name}.service"));
         var app = new App(name, port, dir, unix);
-        WaitForHttp(app);
+        RestartsUnderLoad.WaitForHttp(port, () => systemd.Journal(app.Service));
         return app;
     }
 
@@ -125,46 +121,13 @@ public sealed class KestrelZeroDowntimeTests(KestrelApp published, ITestOutputHe
         Thread.Sleep(TimeSpan.FromSeconds(2.2));
     }
 
-    private Result UnderLoad(App app, string scenario, int restarts, Action restart, HardeningProfile hardening)
+    private RestartsUnderLoad.Result UnderLoad(App app, string scenario, int restarts, Action restart, HardeningProfile hardening)
     {
-        using var load = new LoadClient(app.Port);
-        load.Start();
-        Thread.Sleep(Steady);
-        var restartsFrom = load.Now;
-        var commands = new List<double>();
-        for (var i = 0; i < restarts; i++)
-        {
-            var from = load.Now;
-            restart();
-            commands.Add(load.Now - from - 2.2);
-        }
-
-        var restartsTo = load.Now;
-        Thread.Sleep(TimeSpan.FromSeconds(1));
-        var samples = load.Stop();
-
-        var fresh = samples.Where(s => !s.KeepAlive).ToList();
-        var keep = samples.Where(s => s.KeepAlive).ToList();
-        var during = fresh.Where(s => s.StartedAt >= restartsFrom && s.StartedAt <= restartsTo && s.Failure is null).Select(s => s.Milliseconds).ToList();
-        var steady = fresh.Where(s => s.StartedAt < restartsFrom && s.Failure is null).Select(s => s.Milliseconds).ToList();
-        var failures = string.Join(", ", samples.Where(s => s.Failure is not null).GroupBy(s => (s.KeepAlive ? "keep-alive " : "fresh ") + s.Failure).Select(g => $"{g.Key} ×{g.Count()}"));
-        var row = string.Create(CultureInfo.InvariantCulture,
-            $"| {scenario} | {hardening.ToString().ToLowerInvariant()} ({Exposure(app)}) | {restarts} | {fresh.Count} | {fresh.Count(s => s.Failure is not null)} / {keep.Count(s => s.Failure is not null)} of {keep.Count} (reused {keep.Count(s => s.Reused)}) | {P(steady, 50):F1} / {P(steady, 99):F1} / {Max(steady):F1} | {P(during, 50):F1} / {P(during, 99):F1} / {Max(during):F1} | {failures} |");
-        output.WriteLine(row);
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"systemctl restart took {string.Join(" / ", commands.Select(c => c.ToString("F2", CultureInfo.InvariantCulture)))} s (stop + boot to READY=1)"));
-        foreach (var failed in samples.Where(s => s.Failure is not null).Take(20))
-        {
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  - t={failed.StartedAt:F3} s {(failed.KeepAlive ? "keep-alive" : "fresh")} `{failed.Failure}` after {failed.Milliseconds:F1} ms"));
-        }
-
-        Report(row);
-        return new Result(fresh.Count, fresh.Count(s => s.Failure is not null), failures);
-    }
-
-    private static void AssertNoFailures(Result result)
-    {
-        Assert.True(result.Fresh > 100, $"only {result.Fresh} requests: the load did not run");
-        Assert.True(result.FreshFailed == 0, $"{result.FreshFailed} of {result.Fresh} fresh-connection requests failed: {result.Failures}");
+        var result = RestartsUnderLoad.Run(app.Port, restarts, restart, scenario, $"{hardening.ToString().ToLowerInvariant()} ({Exposure(app)})", output);
+        // Each command includes the 2.2 s pause Restart() adds for systemd's start limit.
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"systemctl restart took {string.Join(" / ", result.CommandSeconds.Select(c => (c - 2.2).ToString("F2", CultureInfo.InvariantCulture)))} s (stop + boot to READY=1)"));
+        return result;
     }
 
     private long Monotonic(App app, string property) =>
@@ -176,37 +139,6 @@ public sealed class KestrelZeroDowntimeTests(KestrelApp published, ITestOutputHe
         var line = run.Output.Split('\n').FirstOrDefault(l => l.Contains("Overall exposure level", StringComparison.Ordinal)) ?? "?";
         return line.Split(':').LastOrDefault()?.Trim().Split(' ')[0] ?? "?";
     }
-
-    /// <summary>UNITGEN_E2E_RESULTS names the results file (CI quotes it); default TestResults/e2e-results.md.</summary>
-    private static void Report(string row)
-    {
-        var file = Environment.GetEnvironmentVariable("UNITGEN_E2E_RESULTS") is { Length: > 0 } path
-            ? path
-            : Path.Combine(RepoPaths.Root, "TestResults", "e2e-results.md");
-        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        if (!File.Exists(file))
-        {
-            File.WriteAllText(file, "| scenario | hardening (exposure) | restarts | fresh requests | failed fresh / keep-alive (connections reused) | steady p50/p99/max ms | during restarts p50/p99/max ms | failures |\n|---|---|---|---|---|---|---|---|\n");
-        }
-
-        File.AppendAllText(file, row + "\n");
-    }
-
-    private static double P(List<double> values, int percentile)
-    {
-        if (values.Count == 0)
-        {
-            return double.NaN;
-        }
-
-        var sorted = values.Order().ToList();
-        return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1)];
-    }
-
-    private static double Max(List<double> values) => values.Count == 0 ? double.NaN : values.Max();
-
-    private static int Count(string text, string marker) =>
-        text.Split('\n').Count(l => l.Contains(marker, StringComparison.Ordinal));
 
     private static string GetOverUnixSocket(string path)
     {
@@ -221,35 +153,5 @@ public sealed class KestrelZeroDowntimeTests(KestrelApp published, ITestOutputHe
         };
         using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(5) };
         return http.GetStringAsync(new Uri("http://unix/")).GetAwaiter().GetResult();
-    }
-
-    private void WaitForHttp(App app)
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(30))
-        {
-            try
-            {
-                if (http.GetAsync(new Uri($"http://127.0.0.1:{app.Port}/")).GetAwaiter().GetResult().StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-
-            Thread.Sleep(100);
-        }
-
-        Assert.Fail($"{app.Name} never answered:\n{systemd.Journal(app.Service)}");
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 }
