@@ -34,16 +34,7 @@ public sealed class KestrelApp : IDisposable
             </configuration>
             """);
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var publish = ExternalTool.Run("dotnet", ["publish", "-c", "Release", "-o", Folder, "-nologo", "-p:UseAppHost=true"], project, new Dictionary<string, string?>
-        {
-            ["NUGET_PACKAGES"] = build.File("packages"),
-            ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
-            ["DOTNET_NOLOGO"] = "1",
-            // Tests run under `dotnet test`; its MSBuild variables must not leak into the child build.
-            ["MSBuildExtensionsPath"] = null,
-            ["MSBUILD_EXE_PATH"] = null,
-            ["MSBuildSDKsPath"] = null,
-        }, TimeSpan.FromMinutes(5));
+        var publish = ChildDotnet.Run(project, build.File("packages"), ["publish", "-c", "Release", "-o", Folder, "-nologo", "-p:UseAppHost=true"]);
         Assert.True(publish.ExitCode == 0, "dotnet publish of the kestrel test app failed:\n" + publish.Output);
         PublishMilliseconds = clock.ElapsedMilliseconds;
         ExternalTool.Run("chmod", ["-R", "o+rX", Folder]);

@@ -40,17 +40,7 @@ public sealed class PackedFeed : IDisposable
         return dir;
     }
 
-    public ExternalTool.Result Dotnet(string workingDirectory, params string[] args) =>
-        ExternalTool.Run("dotnet", args, workingDirectory, new Dictionary<string, string?>
-        {
-            ["NUGET_PACKAGES"] = Packages,
-            ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
-            ["DOTNET_NOLOGO"] = "1",
-            // Tests run under `dotnet test`; its MSBuild variables must not leak into the child builds.
-            ["MSBuildExtensionsPath"] = null,
-            ["MSBUILD_EXE_PATH"] = null,
-            ["MSBuildSDKsPath"] = null,
-        }, TimeSpan.FromMinutes(5));
+    public ExternalTool.Result Dotnet(string workingDirectory, params string[] args) => ChildDotnet.Run(workingDirectory, Packages, args);
 
     public void Dispose() => root.Dispose();
 }
