@@ -13,10 +13,35 @@ public static class ModelLoader
     {
         ArgumentNullException.ThrowIfNull(path);
         var info = new FileInfo(path);
-        return info.Length > MaxBytes
-            ? ModelReader.TooLarge(path, info.Length)
-            : Load(File.ReadAllText(path), path);
+        if (info.Length > MaxBytes)
+        {
+            return ModelReader.TooLarge(path, info.Length);
+        }
+
+        // A regular file's length is known, but /dev/zero, a pipe or a file growing meanwhile report
+        // less than they hold: read one byte past the limit and no more.
+        var bytes = ReadAtMost(path, MaxBytes + 1);
+        if (bytes.Length > MaxBytes)
+        {
+            return ModelReader.TooLarge(path, bytes.Length);
+        }
+
+        var (text, flaw) = ModelText.Decode(bytes);
+        return flaw is null ? Load(text!, path) : ModelReader.NotText(path, flaw);
     }
 
     public static LoadResult Load(string text, string file) => new ModelReader(file).Read(text);
+
+    private static byte[] ReadAtMost(string path, int limit)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1);
+        var buffer = new byte[limit];
+        var filled = 0;
+        while (filled < limit && stream.Read(buffer, filled, limit - filled) is var read and > 0)
+        {
+            filled += read;
+        }
+
+        return buffer[..filled];
+    }
 }

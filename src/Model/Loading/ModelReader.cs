@@ -27,10 +27,21 @@ internal sealed partial class ModelReader
         var d = new Diagnostic(
             LoaderCodes.InputLimit,
             Severity.Error,
-            $"The file has {bytes} bytes; a model is at most {ModelLoader.MaxBytes} bytes.",
+            bytes > ModelLoader.MaxBytes + 1
+                ? $"The file has {bytes} bytes; a model is at most {ModelLoader.MaxBytes} bytes."
+                : $"The file holds more than {ModelLoader.MaxBytes} bytes; a model is at most that.",
             "Point unitgen at the service's unitgen.yaml.",
             new SourceLocation(file, 1, 1));
         return new LoadResult(null, map, [d]);
+    }
+
+    /// <summary>A file that is not UTF-8 text: nothing of it is parsed.</summary>
+    public static LoadResult NotText(string file, ModelText.Flaw flaw)
+    {
+        ArgumentNullException.ThrowIfNull(flaw);
+        var reader = new ModelReader(file);
+        reader.Error(LoaderCodes.Syntax, new Mark(0, flaw.Line, flaw.Column), $"YAML syntax: {flaw.Message}", "Save the file as UTF-8.");
+        return reader.Result(null);
     }
 
     public LoadResult Read(string text)
@@ -38,6 +49,13 @@ internal sealed partial class ModelReader
         if (text.Length > ModelLoader.MaxBytes)
         {
             return TooLarge(map.File, text.Length);
+        }
+
+        if (ModelText.FirstNonPrintable(text) is { } flaw)
+        {
+            Error(LoaderCodes.Syntax, new Mark(0, flaw.Line, flaw.Column), $"YAML syntax: {flaw.Message}",
+                "Remove the character.");
+            return Result(null);
         }
 
         if (!PreScan(text))
@@ -125,7 +143,9 @@ internal sealed partial class ModelReader
         // YamlDotNet wraps the real reason ("Duplicate key") in an outer message with positions.
         var duplicate = e.Message.Contains("Duplicate key", StringComparison.Ordinal);
         var reason = duplicate ? "duplicate key: a key may appear once in a mapping." : Clean(e.Message);
-        var at = e.Start;
+        // YamlDotNet reports a scanner error from the start of the token; for a bad escape the
+        // character to change is where the scanner stopped.
+        var at = e.Message.Contains("unknown escape character", StringComparison.Ordinal) ? e.End : e.Start;
         // YamlDotNet 16.3 reports a tab in indentation at the start of the enclosing mapping
         // (often 1:1); point at the tab itself, which is what the user has to change.
         if (e.Message.Contains("tab", StringComparison.OrdinalIgnoreCase) && FirstIndentationTab(text) is { } tab)
@@ -175,7 +195,7 @@ internal sealed partial class ModelReader
                 "Use lower case letters, digits, `-` and `_`, starting with a letter, at most 64 characters.");
         }
 
-        var user = RequiredString(root, keys, "user", string.Empty);
+        var user = Account(RequiredString(root, keys, "user", string.Empty), "user");
         var server = keys.TryGetValue("server", out var serverNode) ? ReadServer(serverNode) : MissingKey(root, "server", "server: { type: puma }");
         var model = name is null || user is null || server is null
             ? null
@@ -186,7 +206,7 @@ internal sealed partial class ModelReader
                 Server = server,
                 Description = String(keys, "description", "description"),
                 AllowRoot = Bool(keys, "allowRoot", "allowRoot") ?? false,
-                Group = String(keys, "group", "group"),
+                Group = Account(String(keys, "group", "group"), "group"),
                 Directory = AbsolutePath(keys, "directory", "directory"),
                 Environment = ReadEnvironment(keys, "environment", "environment"),
                 EnvFile = AbsolutePath(keys, "envFile", "envFile"),
@@ -343,7 +363,7 @@ internal sealed partial class ModelReader
 
                     if (address is not null)
                     {
-                        result.Add(new Listener(address) { Mode = mode, Group = String(k, "group", $"{path}.group") });
+                        result.Add(new Listener(address) { Mode = mode, Group = Account(String(k, "group", $"{path}.group"), $"{path}.group") });
                     }
 
                     break;
@@ -519,6 +539,19 @@ internal sealed partial class ModelReader
         }
 
         return node is YamlScalarNode s ? s.Value : WrongType<string>(node, path, "a string");
+    }
+
+    private string? Account(string? value, string path)
+    {
+        if (value is not null && !AccountName.IsValid(value))
+        {
+            Invalid(path, value.Length == 0
+                    ? $"`{path}` is empty: `User=` or `Group=` without a value makes systemd run the service as root."
+                    : $"`{value}` is not a user or group name that systemd and chpst take as written.",
+                "Write a name (letters, digits, `_`, `-`, starting with a letter or `_`, at most 32) or a numeric id without leading zeros.");
+        }
+
+        return value;
     }
 
     private string? AbsolutePath(Dictionary<string, YamlNode> keys, string key, string path)

@@ -1,3 +1,4 @@
+using UnitGen.Model.Loading;
 using UnitGen.Tests.Support;
 
 namespace UnitGen.Tests.Cli;
@@ -5,6 +6,7 @@ namespace UnitGen.Tests.Cli;
 /// <summary>
 /// Every bad model under samples/invalid names the diagnostic it must produce in its first line,
 /// <c># expect: UG0101 at 12:7</c>; <c>unitgen validate</c> must print exactly that, exit 1, and no stack trace.
+/// In process here (fast); <see cref="InvalidSampleProcessTests"/> runs the real binary with wall time and peak RSS.
 /// </summary>
 [Trait(Category.Name, Category.Unit)]
 public class SampleExpectationTests
@@ -29,7 +31,7 @@ public class SampleExpectationTests
 
     [Theory]
     [MemberData(nameof(InvalidSamples))]
-    public void Every_bad_model_is_judged_in_under_a_second_with_bounded_memory(string sample)
+    public void Every_bad_model_is_judged_in_process_in_under_a_second_with_bounded_allocations(string sample)
     {
         var path = Path.Combine(RepoPaths.InvalidSamples, sample);
         var allocated = GC.GetAllocatedBytesForCurrentThread();
@@ -43,17 +45,47 @@ public class SampleExpectationTests
     }
 
     [Fact]
-    public void A_ten_megabyte_file_is_refused_at_once()
+    public void The_ten_megabyte_sample_is_ten_megabytes_and_refused_for_its_size_alone()
     {
-        using var dir = new TempFolder();
-        var path = dir.Write("huge.yaml", "name: huge\nuser: deploy\nserver: { type: puma }\ndescription: " + new string('x', 10 * 1024 * 1024) + "\n");
+        var path = Path.Combine(RepoPaths.InvalidSamples, "beyond-schema", "ten-megabytes.yaml");
+        var model = string.Concat(File.ReadLines(path).TakeWhile(l => !l.StartsWith("# padding", StringComparison.Ordinal)).Select(l => l + "\n"));
+
+        var whole = CliRun.Of("validate", path);
+        var withoutPadding = ModelLoader.Load(model, path);
+
+        Assert.True(new FileInfo(path).Length >= 10 * 1024 * 1024, "the sample must stay 10 MiB");
+        Assert.Equal(1, whole.ExitCode);
+        Assert.Contains($"{path}(1,1): error UG0007: ", whole.Stderr, StringComparison.Ordinal);
+        Assert.Empty(withoutPadding.Diagnostics);
+    }
+
+    [Fact]
+    public void An_endless_stream_is_read_only_up_to_the_limit()
+    {
+        // /dev/zero reports length 0: the size check alone would read it until memory runs out.
         var clock = System.Diagnostics.Stopwatch.StartNew();
 
-        var run = CliRun.Of("validate", path);
+        var run = CliRun.Of("validate", "/dev/zero");
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains($"{path}(1,1): error UG0007: ", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("/dev/zero(1,1): error UG0007: ", run.Stderr, StringComparison.Ordinal);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"took {clock.ElapsedMilliseconds} ms");
+    }
+
+    [Fact]
+    public void The_corpus_has_at_least_40_bad_models_covering_every_kind_of_hostile_input()
+    {
+        var samples = SampleExpectation.InvalidSamples.ToList();
+        var codes = samples.Select(s => SampleExpectation.Of(Path.Combine(RepoPaths.InvalidSamples, s)).Code).ToHashSet(StringComparer.Ordinal);
+        string[] kinds =
+        [
+            "malformed-", "wrong-type-", "unknown-", "duplicate-key", "port-out-of-range", "relative", "bad-name",
+            "beyond-schema/ten-megabytes.yaml", "beyond-schema/deep-nesting-10000.yaml", "beyond-schema/alias-bomb.yaml",
+        ];
+
+        Assert.True(samples.Count >= 40, $"{samples.Count} samples");
+        Assert.All(LoaderCodes.Descriptions, d => Assert.Contains(d.Code, codes));
+        Assert.All(kinds, k => Assert.Contains(samples, s => s.Contains(k, StringComparison.Ordinal)));
     }
 
     [Theory]
