@@ -65,6 +65,6 @@ internal static partial class InitCommand
 
         """;
 
-    [GeneratedRegex("^[a-z][a-z0-9_-]{0,63}$")]
+    [GeneratedRegex(@"^[a-z][a-z0-9_-]{0,63}\z")]
     private static partial Regex NamePattern();
 }

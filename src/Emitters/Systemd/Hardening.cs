@@ -81,7 +81,7 @@ internal static class Hardening
         foreach (var path in WritablePaths(model))
         {
             // `-`: a path that does not exist yet is skipped instead of failing the start.
-            unit.Value("ReadWritePaths", "-" + path);
+            unit.Words("ReadWritePaths", "-" + path);
         }
     }
 

@@ -45,6 +45,23 @@ internal sealed class SystemdUnitWriter
     public void Value(string key, int value) => Value(key, value.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>
+    /// A list setting that systemd splits into words and unquotes (ReadWritePaths= and the other
+    /// namespace path lists: load-fragment.c config_parse_namespace_path_strv, extract_first_word with
+    /// EXTRACT_UNQUOTE, then specifiers). A word with a blank, quote or backslash is double-quoted with
+    /// <c>\</c> and <c>"</c> escaped, so `/srv/my app/tmp` stays one path; <c>%</c> is doubled.
+    /// </summary>
+    public void Words(string key, params string[] words)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        foreach (var word in words)
+        {
+            Refuse(word);
+        }
+
+        text.Append(key).Append('=').AppendJoin(' ', words.Select(QuoteWord)).Append('\n');
+    }
+
+    /// <summary>
     /// One <c>Environment=</c> assignment, double-quoted as a whole (systemd.exec(5): quoted words of
     /// NAME=value) with <c>\</c> and <c>"</c> escaped; Environment= expands no <c>$</c>, only specifiers,
     /// so <c>%</c> is doubled. The name must already be valid (UG0501).
@@ -116,6 +133,14 @@ internal sealed class SystemdUnitWriter
                 $"The program `{program.Text}` cannot be written into an Exec line: systemd would read a prefix, a variable or an unsafe character in it (UG0203).",
                 nameof(program));
         }
+    }
+
+    private static string QuoteWord(string word)
+    {
+        var escaped = Percent(word);
+        return escaped.Length > 0 && escaped.All(c => c > ' ' && c is not ('"' or '\'' or '\\'))
+            ? escaped
+            : "\"" + escaped.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
     }
 
     private static string Percent(string value) => value.Replace("%", "%%", StringComparison.Ordinal);

@@ -99,7 +99,7 @@ public static partial class RubyConfigReader
         text = text.Trim();
         if (text.Length >= 2 && text[0] == text[^1] && text[0] is '"' or '\'')
         {
-            return text[0] == '"' && text.Contains("#{", StringComparison.Ordinal)
+            return text[0] == '"' && Interpolates(text[1..^1])
                 ? new RubyUnknown(text)
                 : new RubyString(Unescape(text[1..^1], text[0]));
         }
@@ -149,6 +149,27 @@ public static partial class RubyConfigReader
         }
 
         return new RubyUnknown(text);
+    }
+
+    /// <summary>
+    /// Whether a double-quoted body holds an interpolation: an unescaped <c>#{</c>. <c>\#{</c> is the
+    /// literal text <c>#{</c> (RubyWriter escapes every <c>#</c> that way).
+    /// </summary>
+    private static bool Interpolates(string body)
+    {
+        for (var i = 0; i + 1 < body.Length; i++)
+        {
+            if (body[i] == '\\')
+            {
+                i++;
+            }
+            else if (body[i] == '#' && body[i + 1] == '{')
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string Unescape(string body, char quote)

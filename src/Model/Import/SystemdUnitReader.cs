@@ -11,6 +11,12 @@ namespace UnitGen.Model.Import;
 /// </summary>
 public static class SystemdUnitReader
 {
+    /// <summary>
+    /// systemd's WHITESPACE (src/basic/string-util.h): the only characters it strips around lines,
+    /// keys and values. Unicode blanks (U+00A0, U+3000…) are part of the value, as systemd reads it.
+    /// </summary>
+    private static readonly char[] Blanks = [' ', '\t', '\n', '\r'];
+
     public static UnitFile Parse(string text, string path)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -22,7 +28,7 @@ public static class SystemdUnitReader
         {
             var lineNo = i + 1;
             var line = lines[i];
-            var trimmed = line.TrimStart();
+            var trimmed = line.TrimStart(Blanks);
             if (trimmed.Length == 0 || trimmed[0] is '#' or ';')
             {
                 continue;
@@ -32,9 +38,9 @@ public static class SystemdUnitReader
             if (trimmed[0] == '[')
             {
                 var close = trimmed.IndexOf(']', StringComparison.Ordinal);
-                if (close < 0 || trimmed[(close + 1)..].Trim().Length > 0)
+                if (close < 0 || trimmed[(close + 1)..].Trim(Blanks).Length > 0)
                 {
-                    issues.Add(new UnitSyntaxIssue(lineNo, indent + 1, $"Invalid section header `{trimmed.TrimEnd()}`."));
+                    issues.Add(new UnitSyntaxIssue(lineNo, indent + 1, $"Invalid section header `{trimmed.TrimEnd(Blanks)}`."));
                     section = null;
                     continue;
                 }
@@ -45,19 +51,19 @@ public static class SystemdUnitReader
 
             // Continuation: a trailing backslash replaces the line break with a space; comment lines
             // inside a continued value are skipped (systemd 252 config_parse()).
-            var logical = new StringBuilder(trimmed.TrimEnd());
+            var logical = new StringBuilder(trimmed.TrimEnd(Blanks));
             while (logical.Length > 0 && logical[^1] == '\\' && i + 1 < lines.Length)
             {
                 logical.Length--;
                 logical.Append(' ');
                 i++;
-                var next = lines[i].TrimStart();
+                var next = lines[i].TrimStart(Blanks);
                 if (next.Length > 0 && next[0] is '#' or ';')
                 {
                     continue;
                 }
 
-                logical.Append(next.TrimEnd());
+                logical.Append(next.TrimEnd(Blanks));
             }
 
             var content = logical.ToString();
@@ -74,11 +80,11 @@ public static class SystemdUnitReader
                 continue;
             }
 
-            var key = content[..eq].TrimEnd();
+            var key = content[..eq].TrimEnd(Blanks);
             var afterEq = content[(eq + 1)..];
-            var value = afterEq.TrimStart();
+            var value = afterEq.TrimStart(Blanks);
             var valueColumn = indent + eq + 2 + (afterEq.Length - value.Length);
-            entries.Add(new UnitEntry(section, key, value.TrimEnd(), lineNo, indent + 1, valueColumn));
+            entries.Add(new UnitEntry(section, key, value.TrimEnd(Blanks), lineNo, indent + 1, valueColumn));
         }
 
         return new UnitFile(path, entries.ToImmutable(), issues.ToImmutable());

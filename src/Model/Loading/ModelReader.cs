@@ -125,6 +125,15 @@ internal sealed partial class ModelReader
             Syntax(e, text);
             return false;
         }
+        catch (ArgumentOutOfRangeException e) when (e.ParamName is "highSurrogate" or "lowSurrogate")
+        {
+            // YamlDotNet 16.3 combines a `\uD8xx` escape with the next `\u` escape without checking that
+            // it is a low surrogate (Scanner.ScanFlowScalar), and throws this instead of a YamlException.
+            Error(LoaderCodes.Syntax, parser.Current?.End ?? Mark.Empty,
+                "YAML syntax: a `\\u` escape names a surrogate (U+D800–U+DFFF), which is not a Unicode character.",
+                "Write the character itself, or its code point as one `\\U` escape (`\\U0001F600`).");
+            return false;
+        }
         catch (InvalidOperationException e)
         {
             // YamlDotNet 16.3 throws this instead of a YamlException for some malformed flow
@@ -663,7 +672,9 @@ internal sealed partial class ModelReader
             return WrongType<T?>(node, path, $"one of {string.Join(", ", allowed)}");
         }
 
-        if (System.Enum.TryParse<T>(text, ignoreCase: false, out var value) || (allowed.Contains(text) && System.Enum.TryParse(text, ignoreCase: true, out value)))
+        // Only the lower-case names: Enum.TryParse alone also takes numbers (`2` is kestrel), padded text
+        // and comma lists of names, none of which the schema allows.
+        if (allowed.Contains(text) && System.Enum.TryParse(text, ignoreCase: true, out T value))
         {
             return value;
         }
@@ -719,9 +730,9 @@ internal sealed partial class ModelReader
         diagnostics.Add(new Diagnostic(code, Severity.Error, message, fix,
             new SourceLocation(map.File, Math.Max(1, (int)at.Line), Math.Max(1, (int)at.Column))));
 
-    [GeneratedRegex("^[a-z][a-z0-9_-]{0,63}$")]
+    [GeneratedRegex(@"^[a-z][a-z0-9_-]{0,63}\z")]
     private static partial Regex NamePattern();
 
-    [GeneratedRegex("^0?[0-7]{3}$")]
+    [GeneratedRegex(@"^0?[0-7]{3}\z")]
     private static partial Regex ModePattern();
 }

@@ -36,6 +36,9 @@ public static class RuleCatalog
         new Runit.UG0604EnvdirStripsValue(),
         new UnitHygiene.UG0701ControlCharacterInUnitValue(),
         new UnitHygiene.UG0705RunsAsRoot(),
+        new UnitHygiene.UG0720BlanksSystemdStrips(),
+        new UnitHygiene.UG0721NotAUnitName(),
+        new UnitHygiene.UG0722UserOrGroupName(),
     ];
 
     public static Rule? Find(string code) =>

@@ -30,6 +30,16 @@ public class WriterTests
     }
 
     [Fact]
+    public void A_path_list_word_with_blanks_or_quotes_stays_one_word()
+    {
+        var unit = new SystemdUnitWriter("t");
+        unit.Section("Service");
+        unit.Words("ReadWritePaths", "-/srv/my app/tmp", "/a\"b\\c", "/100%");
+
+        Assert.EndsWith("ReadWritePaths=\"-/srv/my app/tmp\" \"/a\\\"b\\\\c\" /100%%\n", unit.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Only_an_intended_variable_reaches_systemd_as_a_variable()
     {
         var unit = new SystemdUnitWriter("t");

@@ -78,6 +78,14 @@ public class RubyConfigReaderTests
     }
 
     [Fact]
+    public void An_escaped_hash_brace_is_literal_text_not_interpolation()
+    {
+        var config = RubyConfigReader.Parse("directory \"/srv/\\#{app}\"\n");
+
+        Assert.Equal(new RubyString("/srv/#{app}"), Assert.Single(config.Calls).Arguments[0]);
+    }
+
+    [Fact]
     public void Comments_and_hashes_inside_strings()
     {
         var config = RubyConfigReader.Parse("bind 'unix:///run/a#b.sock' # the socket\n");

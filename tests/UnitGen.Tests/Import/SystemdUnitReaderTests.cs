@@ -31,6 +31,14 @@ public class SystemdUnitReaderTests
     }
 
     [Fact]
+    public void Only_systemd_blanks_are_stripped_so_unicode_spaces_stay_in_the_value()
+    {
+        var unit = SystemdUnitReader.Parse("[Unit]\nDescription= \u3000App\u00a0\t\n", "x.service");
+
+        Assert.Equal("\u3000App\u00a0", Assert.Single(unit.Entries).Value);
+    }
+
+    [Fact]
     public void An_empty_assignment_resets_a_list()
     {
         var unit = SystemdUnitReader.Parse("[Socket]\nListenStream=1\nListenStream=\nListenStream=2\nListenStream=3\n", "x.socket");

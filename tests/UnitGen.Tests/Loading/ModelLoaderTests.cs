@@ -23,6 +23,51 @@ public class ModelLoaderTests
         return (d.Code, d.Location.Line, d.Location.Column);
     }
 
+    [Theory]
+    [InlineData("\\ud800")]
+    [InlineData("\\udc00\\ud800")]
+    [InlineData("\\ud83d\\ud83d")]
+    public void A_surrogate_escape_is_a_syntax_error_not_a_crash(string escape)
+    {
+        var result = Load(Minimal + $"description: \"a{escape}b\"\n");
+
+        Assert.Null(result.Model);
+        Assert.Equal("UG0001", Assert.Single(result.Diagnostics).Code);
+    }
+
+    [Fact]
+    public void A_value_quoted_in_a_diagnostic_keeps_it_on_one_line()
+    {
+        var result = Load(Minimal.Replace("type: puma", "type: \"puma\\nx\\u2028y\\rz\"", StringComparison.Ordinal));
+
+        var d = Assert.Single(result.Diagnostics);
+        Assert.Equal("UG0004", d.Code);
+        Assert.Contains("`puma\\nx\\u2028y\\rz`", d.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(d.ToString(), c => char.IsControl(c) || c == '\u2028');
+    }
+
+    [Theory]
+    [InlineData("type: \"2\"")]
+    [InlineData("type: \" puma\"")]
+    [InlineData("type: \"Puma, Unicorn\"")]
+    public void An_enum_value_is_one_of_the_listed_words_never_a_number(string type)
+    {
+        var result = Load(Minimal.Replace("type: puma", type, StringComparison.Ordinal));
+
+        Assert.Equal("UG0004", Single(result).Code);
+    }
+
+    [Theory]
+    [InlineData("name: \"app\\n\"", "UG0006")]
+    [InlineData("name: app\nenvironment: { \"A\\n\": x }", "UG0501")]
+    public void A_pattern_does_not_match_before_a_final_newline(string line, string code)
+    {
+        var loaded = Load(Minimal.Replace("name: app", line, StringComparison.Ordinal));
+
+        var diagnostics = loaded.Model is null ? loaded.Diagnostics : UnitGen.Model.Rules.Validator.Validate(loaded);
+        Assert.Contains(diagnostics, d => d.Code == code);
+    }
+
     [Fact]
     public void Minimal_model_loads_with_defaults()
     {

@@ -48,6 +48,10 @@ public class RuleTests
         { "UG0601", "  type: unicorn\nsupervisor: runit\n", 4, 3 },
         { "UG0603", "  type: puma\n  workers: 2\n  preload: false\nrestart: phased\nsupervisor: runit\n", 8, 10 },
         { "UG0604", "  type: puma\nsupervisor: runit\nenvironment:\n  A: \"x \"\n", 8, 6 },
+        { "UG0720", "  type: puma\ndescription: \" App \"\n", 6, 14 },
+        { "UG0720", "  type: puma\ngroup: \"\"\n", 6, 8 },
+        { "UG0721", "  type: puma\nsystemd:\n  after: [ \"my db.service\" ]\n", 7, 12 },
+        { "UG0722", "  type: puma\ngroup: \"www data\"\n", 6, 8 },
     };
 
     public static TheoryData<string, string> Clean => new()
@@ -81,6 +85,9 @@ public class RuleTests
         { "UG0601", "  type: unicorn\n  pidfile: /srv/app/unicorn.pid\nsupervisor: runit\n" },
         { "UG0603", "  type: puma\nsupervisor: runit\n" },
         { "UG0604", "  type: puma\nsupervisor: [ systemd ]\nenvironment:\n  A: \"x \"\n" },
+        { "UG0720", "  type: puma\ndescription: \"App  server 100%\"\n" },
+        { "UG0721", "  type: puma\nsystemd:\n  after: [ postgresql.service, \"dev-disk-by\\\\x2duuid.device\", \"getty@tty1.service\" ]\n" },
+        { "UG0722", "  type: puma\ngroup: www-data\nlisten:\n  - uri: unix:///run/app/app.sock\n    group: \"33\"\n" },
     };
 
     /// <summary>UG0705 needs root; UG0601 needs a model without `directory` (one line less).</summary>

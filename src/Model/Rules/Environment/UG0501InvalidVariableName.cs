@@ -21,6 +21,6 @@ public sealed partial class UG0501InvalidVariableName : Rule
         model.Environment.Where(v => !Name().IsMatch(v.Name))
             .Select(v => new Finding($"environment.{v.Name}@key", $"`{v.Name}` is not a valid variable name."));
 
-    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*\z")]
     private static partial Regex Name();
 }
