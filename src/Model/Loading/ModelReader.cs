@@ -204,7 +204,7 @@ internal sealed partial class ModelReader
                 "Use lower case letters, digits, `-` and `_`, starting with a letter, at most 64 characters.");
         }
 
-        var user = Account(RequiredString(root, keys, "user", string.Empty), "user");
+        var user = RequiredString(root, keys, "user", string.Empty);
         var server = keys.TryGetValue("server", out var serverNode) ? ReadServer(serverNode) : MissingKey(root, "server", "server: { type: puma }");
         var model = name is null || user is null || server is null
             ? null
@@ -215,7 +215,7 @@ internal sealed partial class ModelReader
                 Server = server,
                 Description = String(keys, "description", "description"),
                 AllowRoot = Bool(keys, "allowRoot", "allowRoot") ?? false,
-                Group = Account(String(keys, "group", "group"), "group"),
+                Group = String(keys, "group", "group"),
                 Directory = AbsolutePath(keys, "directory", "directory"),
                 Environment = ReadEnvironment(keys, "environment", "environment"),
                 EnvFile = AbsolutePath(keys, "envFile", "envFile"),
@@ -372,7 +372,7 @@ internal sealed partial class ModelReader
 
                     if (address is not null)
                     {
-                        result.Add(new Listener(address) { Mode = mode, Group = Account(String(k, "group", $"{path}.group"), $"{path}.group") });
+                        result.Add(new Listener(address) { Mode = mode, Group = String(k, "group", $"{path}.group") });
                     }
 
                     break;
@@ -548,19 +548,6 @@ internal sealed partial class ModelReader
         }
 
         return node is YamlScalarNode s ? s.Value : WrongType<string>(node, path, "a string");
-    }
-
-    private string? Account(string? value, string path)
-    {
-        if (value is not null && !AccountName.IsValid(value))
-        {
-            Invalid(path, value.Length == 0
-                    ? $"`{path}` is empty: `User=` or `Group=` without a value makes systemd run the service as root."
-                    : $"`{value}` is not a user or group name that systemd and chpst take as written.",
-                "Write a name (letters, digits, `_`, `-`, starting with a letter or `_`, at most 32) or a numeric id without leading zeros.");
-        }
-
-        return value;
     }
 
     private string? AbsolutePath(Dictionary<string, YamlNode> keys, string key, string path)

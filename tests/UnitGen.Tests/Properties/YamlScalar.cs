@@ -6,7 +6,7 @@ namespace UnitGen.Tests.Properties;
 
 /// <summary>
 /// How a generated value is planted into <c>unitgen.yaml</c>: a YAML double-quoted scalar whose
-/// escapes give back exactly the value (controls, line separators, BOM and lone surrogates as
+/// escapes give back exactly the value (C0 and C1 controls, line separators, BOM and lone surrogates as
 /// <c>\x</c>/<c>\u</c> escapes), or — for word-like values — a plain scalar, so that YAML's own typing
 /// (<c>yes</c>, <c>1e3</c>, <c>0660</c>) is exercised too.
 /// </summary>
@@ -35,8 +35,10 @@ public static partial class YamlScalar
             {
                 '\\' => "\\\\",
                 '"' => "\\\"",
-                < ' ' or '\u007f' => string.Create(CultureInfo.InvariantCulture, $"\\x{(int)c:x2}"),
-                '\u0085' or '\u2028' or '\u2029' or '\ufeff' => string.Create(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}"),
+                // C0, DEL and C1 controls are not YAML printable characters (YAML 1.2 §5.1): raw, the
+                // loader refuses them with UG0001; escaped, they are values like any other.
+                < ' ' or (>= '\u007f' and <= '\u009f') => string.Create(CultureInfo.InvariantCulture, $"\\x{(int)c:x2}"),
+                '\u2028' or '\u2029' or '\ufeff' => string.Create(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}"),
                 _ when char.IsSurrogate(c) => string.Create(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}"),
                 _ => c.ToString(),
             });

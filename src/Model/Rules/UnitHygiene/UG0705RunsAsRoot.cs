@@ -1,5 +1,5 @@
 using UnitGen.Model.Diagnostics;
-using UnitGen.Model.Loading;
+using UnitGen.Model.Facts;
 
 namespace UnitGen.Model.Rules.UnitHygiene;
 
