@@ -20,6 +20,13 @@ internal static class ModelInput
         var loaded = new List<Checked>();
         foreach (var file in files)
         {
+            if (file.Length == 0)
+            {
+                // Path APIs throw ArgumentException for "", which would surface as a stack trace.
+                stderr.WriteLine("unitgen: error: a model path is empty.");
+                return null;
+            }
+
             LoadResult result;
             try
             {

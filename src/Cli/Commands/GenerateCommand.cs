@@ -37,6 +37,12 @@ internal static class GenerateCommand
             }
 
             var outDir = parse.GetValue(output)!;
+            if (outDir.Length == 0)
+            {
+                stderr.WriteLine("unitgen: error: --out is empty.");
+                return ExitCodes.Usage;
+            }
+
             var checkOnly = parse.GetValue(check);
             try
             {
