@@ -39,6 +39,8 @@ public static class RuleCatalog
         new UnitHygiene.UG0720BlanksSystemdStrips(),
         new UnitHygiene.UG0721NotAUnitName(),
         new UnitHygiene.UG0722UserOrGroupName(),
+        new UnitHygiene.UG0723PathSystemdRefuses(),
+        new UnitHygiene.UG0724UnknownOutput(),
     ];
 
     public static Rule? Find(string code) =>

@@ -52,6 +52,9 @@ public class RuleTests
         { "UG0720", "  type: puma\ngroup: \"\"\n", 6, 8 },
         { "UG0721", "  type: puma\nsystemd:\n  after: [ \"my db.service\" ]\n", 7, 12 },
         { "UG0722", "  type: puma\ngroup: \"www data\"\n", 6, 8 },
+        { "UG0723", "  type: puma\n  pidfile: /srv/app/../tmp/puma.pid\n", 6, 12 },
+        { "UG0723", "  type: puma\nlisten: [ \"unix:///run/app/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx.sock\" ]\n", 6, 11 },
+        { "UG0724", "  type: puma\nsystemd:\n  stdout: /var/log/app.log\n", 7, 11 },
     };
 
     public static TheoryData<string, string> Clean => new()
@@ -88,6 +91,8 @@ public class RuleTests
         { "UG0720", "  type: puma\ndescription: \"App  server 100%\"\n" },
         { "UG0721", "  type: puma\nsystemd:\n  after: [ postgresql.service, \"dev-disk-by\\\\x2duuid.device\", \"getty@tty1.service\" ]\n" },
         { "UG0722", "  type: puma\ngroup: www-data\nlisten:\n  - uri: unix:///run/app/app.sock\n    group: \"33\"\n" },
+        { "UG0723", "  type: puma\n  pidfile: /srv/app/./tmp//puma.pid\n" },
+        { "UG0724", "  type: puma\nsystemd:\n  stdout: append:/var/log/app.log\n  stderr: journal\n" },
     };
 
     /// <summary>UG0705 needs root; UG0601 needs a model without `directory` (one line less).</summary>
