@@ -37,6 +37,7 @@ public class RuleTests
         { "UG0404", "  type: unicorn\nrestart: hot\n", 6, 10 },
         { "UG0405", "  type: kestrel\n  command: [ /srv/app/App ]\nrestart: hot\n", 7, 10 },
         { "UG0501", "  type: puma\nenvironment:\n  1BAD: x\n", 7, 3 },
+        { "UG0501", "  type: puma\nsupervisor: runit\nenvironment:\n  AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA: x\n", 8, 3 },
         { "UG0502", "  type: puma\nenvironment:\n  GOOD: \"a\\nb\"\n", 7, 9 },
         { "UG0504", "  type: puma\n  workers: 2\nenvironment: { WEB_CONCURRENCY: \"4\" }\n", 7, 33 },
         { "UG0701", "  type: puma\ndescription: \"a\\nExecStartPre=/bin/rm -rf /\"\n", 6, 14 },
