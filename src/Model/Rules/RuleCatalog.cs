@@ -31,6 +31,7 @@ public static class RuleCatalog
         new Environment.UG0501InvalidVariableName(),
         new Environment.UG0502ControlCharacterInValue(),
         new Environment.UG0504WebConcurrencyDisagrees(),
+        new Environment.UG0510ArgumentTooLong(),
         new Runit.UG0601UnicornFollowerWithoutPidfile(),
         new Runit.UG0603RunitRestartCommands(),
         new Runit.UG0604EnvdirStripsValue(),

@@ -100,7 +100,8 @@ public sealed class RunitScriptJudge
                 ["UG_STUB"] = stub,
                 ["UG_N"] = null,
             });
-        Assert.True(run.ExitCode == 0, $"sh chain exited {run.ExitCode}: {HostileStrings.Show(run.Stderr)}");
+        // The scripts send stderr to stdout (`exec 2>&1`): the end of stdout says why a chain stopped.
+        Assert.True(run.ExitCode == 0, $"sh chain exited {run.ExitCode}: {HostileStrings.Show(run.Stderr)} {HostileStrings.Show(run.Stdout[Math.Max(0, run.Stdout.Length - 300)..])}");
         var records = entries.Select(_ => new List<string[]>()).ToList();
         var tokens = run.Stdout.Split('\0');
         for (var i = 0; i + 1 < tokens.Length;)

@@ -56,7 +56,7 @@ public static class StringFields
             (m, _) => m.EnvFile,
             (v, e) => Assert.Equal(v, e.ServiceValue("Service", "EnvironmentFile")),
             Judges.Systemd),
-        new("environment@key", HostileStrings.After("APP_"), Hole("envKey"), ["EnvironmentVariable.Name"], ["UG0501"],
+        new("environment@key", HostileStrings.After("APP_"), Hole("envKey"), ["EnvironmentVariable.Name"], ["UG0501", "UG0510"],
             (m, _) => m.Environment.Single().Name,
             (v, e) =>
             {
@@ -64,7 +64,7 @@ public static class StringFields
                 Assert.True(e.Files.ContainsKey($"runit/{e.Model.Name}/env/{v}"), "no envdir file");
             },
             Judges.Systemd | Judges.Shell),
-        new("environment", HostileStrings.Any, Hole("envValue"), ["EnvironmentVariable.Value"], ["UG0502", "UG0604"],
+        new("environment", HostileStrings.Any, Hole("envValue"), ["EnvironmentVariable.Value"], ["UG0502", "UG0604", "UG0510"],
             (m, _) => m.Environment.Single().Value,
             (v, e) =>
             {
@@ -77,17 +77,17 @@ public static class StringFields
         new("server.version", HostileStrings.After("5."), Hole("version"), ["ServerSpec.Version"], ["UG0006", "UG0003"],
             null, (_, _) => { }, Judges.None),
         new("server.command[0]", HostileStrings.After("/usr/bin/"), (t, v) => t.With("command", $"[ {YamlScalar.Write(v)}, -C, /srv/app/config/puma.rb ]"),
-            ["ServerSpec.Command"], ["UG0203", "UG0701", "UG0201", "UG0202", "UG0723"],
+            ["ServerSpec.Command"], ["UG0203", "UG0701", "UG0201", "UG0202", "UG0723", "UG0510"],
             (m, _) => m.Server.Command[0],
             (v, e) => Assert.Equal([v, "-C", "/srv/app/config/puma.rb"], e.ExecStart()),
             Judges.Systemd | Judges.Shell),
         new("server.command[1]", HostileStrings.Any, (t, v) => t.With("command", $"[ /usr/bin/puma, {YamlScalar.Write(v)} ]"),
-            ["ServerSpec.Command"], ["UG0203", "UG0701", "UG0201", "UG0202"],
+            ["ServerSpec.Command"], ["UG0203", "UG0701", "UG0201", "UG0202", "UG0510"],
             (m, _) => m.Server.Command[1],
             (v, e) => Assert.Equal(["/usr/bin/puma", v], e.ExecStart()),
             Judges.Systemd | Judges.Shell),
         new("server.command (string)", HostileStrings.After("/usr/bin/puma "), Hole("command"),
-            ["ServerSpec.Command"], ["UG0006", "UG0203", "UG0701", "UG0201", "UG0202", "UG0723"],
+            ["ServerSpec.Command"], ["UG0006", "UG0203", "UG0701", "UG0201", "UG0202", "UG0723", "UG0510"],
             null,
             (v, e) => Assert.Equal(CommandLineSplitter.Split(v)!.Value, e.ExecStart()),
             Judges.Systemd | Judges.Shell),
