@@ -4,6 +4,18 @@ using UnitGen.Tests.Support;
 
 namespace UnitGen.Tests.Properties;
 
+/// <summary>Which files of a runit folder to run.</summary>
+[Flags]
+public enum RunitScripts
+{
+    None = 0,
+    Run = 1,
+    Log = 2,
+    Follow = 4,
+    /// <summary>The env/ folder, read by the real chpst -e.</summary>
+    Env = 8,
+}
+
 /// <summary>
 /// Runs many generated runit scripts under one real <c>sh</c> (dash) process chain: each script is
 /// sourced in its own folder and ends in <c>exec chpst …</c>, where <c>chpst</c> is a stub that records
@@ -70,17 +82,25 @@ public sealed class RunitScriptJudge
     public int Count => entries.Count;
 
     /// <summary>Queues the scripts of an accepted case whose runit folder is written under <paramref name="serviceFolder"/>.</summary>
-    public void Add(HostileCase hostile, string serviceFolder)
+    public void Add(HostileCase hostile, string serviceFolder, RunitScripts scripts)
     {
         ArgumentNullException.ThrowIfNull(hostile);
-        Add(hostile, "run", serviceFolder);
-        Add(hostile, "run", Path.Combine(serviceFolder, "log"));
-        if (File.Exists(Path.Combine(serviceFolder, "unicorn-follow")))
+        if (scripts.HasFlag(RunitScripts.Run))
+        {
+            Add(hostile, "run", serviceFolder);
+        }
+
+        if (scripts.HasFlag(RunitScripts.Log))
+        {
+            Add(hostile, "run", Path.Combine(serviceFolder, "log"));
+        }
+
+        if (scripts.HasFlag(RunitScripts.Follow) && File.Exists(Path.Combine(serviceFolder, "unicorn-follow")))
         {
             Add(hostile, "unicorn-follow", serviceFolder);
         }
 
-        if (Directory.Exists(Path.Combine(serviceFolder, "env")))
+        if (scripts.HasFlag(RunitScripts.Env) && Directory.Exists(Path.Combine(serviceFolder, "env")))
         {
             var variable = hostile.Emitted!.Model.Environment.Single().Name;
             Add(hostile, "env", serviceFolder);
