@@ -31,6 +31,7 @@ public static class RuleCatalog
         new Environment.UG0501InvalidVariableName(),
         new Environment.UG0502ControlCharacterInValue(),
         new Environment.UG0504WebConcurrencyDisagrees(),
+        new Environment.UG0510ArgumentTooLong(),
         new Runit.UG0601UnicornFollowerWithoutPidfile(),
         new Runit.UG0603RunitRestartCommands(),
         new Runit.UG0604EnvdirStripsValue(),
@@ -39,6 +40,8 @@ public static class RuleCatalog
         new UnitHygiene.UG0720BlanksSystemdStrips(),
         new UnitHygiene.UG0721NotAUnitName(),
         new UnitHygiene.UG0722UserOrGroupName(),
+        new UnitHygiene.UG0723PathSystemdRefuses(),
+        new UnitHygiene.UG0724UnknownOutput(),
     ];
 
     public static Rule? Find(string code) =>

@@ -11,7 +11,7 @@ namespace UnitGen.Tests.Properties;
 /// validated and — when no error — emitted and read back. Either the model fails validation with a
 /// code the key allows, on one line, or every generated file gives the value back exactly.
 /// </summary>
-public sealed record HostileCase(StringField Field, string Value, bool Unicorn)
+public sealed record HostileCase(StringField Field, string Value, bool Unicorn, string ServiceName = "app")
 {
     /// <summary>Error codes of the case; empty when accepted.</summary>
     public ImmutableArray<string> ErrorCodes { get; private set; } = [];
@@ -22,7 +22,8 @@ public sealed record HostileCase(StringField Field, string Value, bool Unicorn)
     /// <summary>Runs the case; throws (an xunit assertion) when the property does not hold.</summary>
     public HostileCase Run()
     {
-        var yaml = Field.Plant(Unicorn ? ModelTemplate.Unicorn : ModelTemplate.Puma, Value).Yaml();
+        var template = (Unicorn ? ModelTemplate.Unicorn : ModelTemplate.Puma).With("name", ServiceName);
+        var yaml = Field.Plant(template, Value).Yaml();
         var loaded = ModelLoader.Load(yaml, "unitgen.yaml");
         var diagnostics = Validator.Validate(loaded);
         foreach (var d in diagnostics)

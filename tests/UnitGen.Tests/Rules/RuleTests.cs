@@ -37,11 +37,14 @@ public class RuleTests
         { "UG0404", "  type: unicorn\nrestart: hot\n", 6, 10 },
         { "UG0405", "  type: kestrel\n  command: [ /srv/app/App ]\nrestart: hot\n", 7, 10 },
         { "UG0501", "  type: puma\nenvironment:\n  1BAD: x\n", 7, 3 },
+        { "UG0501", "  type: puma\nsupervisor: runit\nenvironment:\n  AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA: x\n", 8, 3 },
         { "UG0502", "  type: puma\nenvironment:\n  GOOD: \"a\\nb\"\n", 7, 9 },
         { "UG0504", "  type: puma\n  workers: 2\nenvironment: { WEB_CONCURRENCY: \"4\" }\n", 7, 33 },
+        { "UG0510", "  type: puma\nenvironment:\n  BIG: " + new string('x', 131072) + "\n", 7, 8 },
         { "UG0701", "  type: puma\ndescription: \"a\\nExecStartPre=/bin/rm -rf /\"\n", 6, 14 },
         { "UG0705", "  type: puma\n", 2, 7 },
         { "UG0203", "  type: puma\n  command: [ \"-/usr/bin/puma\" ]\n", 6, 12 },
+        { "UG0203", "  type: puma\n  command: [ \"..\" ]\n", 6, 12 },
         { "UG0701", "  type: puma\ndescription: \"ends in a backslash\\\\\"\n", 6, 14 },
         { "UG0402", "  type: unicorn\n  preload: true\nrestart: phased\n", 6, 12 },
         { "UG0405", "  type: kestrel\n  command: [ /srv/app/App ]\nrestart: hot\nsupervisor: runit\n", 7, 10 },
@@ -52,6 +55,9 @@ public class RuleTests
         { "UG0720", "  type: puma\ngroup: \"\"\n", 6, 8 },
         { "UG0721", "  type: puma\nsystemd:\n  after: [ \"my db.service\" ]\n", 7, 12 },
         { "UG0722", "  type: puma\ngroup: \"www data\"\n", 6, 8 },
+        { "UG0723", "  type: puma\n  pidfile: /srv/app/../tmp/puma.pid\n", 6, 12 },
+        { "UG0723", "  type: puma\nlisten: [ \"unix:///run/app/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx.sock\" ]\n", 6, 11 },
+        { "UG0724", "  type: puma\nsystemd:\n  stdout: /var/log/app.log\n", 7, 11 },
     };
 
     public static TheoryData<string, string> Clean => new()
@@ -80,6 +86,7 @@ public class RuleTests
         { "UG0501", "  type: puma\nenvironment:\n  _GOOD1: x\n" },
         { "UG0502", "  type: puma\nenvironment:\n  GOOD: \"a b\"\n" },
         { "UG0504", "  type: puma\n  workers: 2\nenvironment: { WEB_CONCURRENCY: \"2\" }\n" },
+        { "UG0510", "  type: puma\nenvironment:\n  BIG: " + new string('x', 131066) + "\n" },
         { "UG0701", "  type: puma\ndescription: \"a 100% safe $value\"\n" },
         { "UG0705", "  type: puma\nallowRoot: true\n" },
         { "UG0601", "  type: unicorn\n  pidfile: /srv/app/unicorn.pid\nsupervisor: runit\n" },
@@ -88,6 +95,8 @@ public class RuleTests
         { "UG0720", "  type: puma\ndescription: \"App  server 100%\"\n" },
         { "UG0721", "  type: puma\nsystemd:\n  after: [ postgresql.service, \"dev-disk-by\\\\x2duuid.device\", \"getty@tty1.service\" ]\n" },
         { "UG0722", "  type: puma\ngroup: www-data\nlisten:\n  - uri: unix:///run/app/app.sock\n    group: \"33\"\n" },
+        { "UG0723", "  type: puma\n  pidfile: /srv/app/./tmp//puma.pid\n" },
+        { "UG0724", "  type: puma\nsystemd:\n  stdout: append:/var/log/app.log\n  stderr: journal\n" },
     };
 
     /// <summary>UG0705 needs root; UG0601 needs a model without `directory` (one line less).</summary>

@@ -39,6 +39,14 @@ public sealed class UG0203ProgramPath : Rule
             yield return new Finding("server.command", $"Program `{argv[0]}` cannot be started by systemd as written: a leading - @ : + ! is read as a prefix, and $, quotes or backslashes are not allowed in the program path.");
         }
 
+        // A bare name must be a file name systemd can search for (systemd 252 filename_is_valid): not
+        // `.` or `..`, at most 255 bytes; else "Neither a valid executable name nor an absolute path".
+        if (!argv.IsEmpty && !argv[0].Contains('/', StringComparison.Ordinal)
+            && (argv[0] is "." or ".." || System.Text.Encoding.UTF8.GetByteCount(argv[0]) > 255))
+        {
+            yield return new Finding("server.command", $"`{(argv[0].Length > 64 ? argv[0][..64] + "…" : argv[0])}` is not a program name systemd can look up: systemd 252 refuses the unit.");
+        }
+
         if (argv.FirstOrDefault(UsesHome) is { } home)
         {
             yield return new Finding("server.command", $"`{home}`: no shell expands `~` or `$HOME` in ExecStart; the server gets the literal text.");

@@ -1,0 +1,87 @@
+using System.Text;
+using UnitGen.Model.Diagnostics;
+
+namespace UnitGen.Model.Rules.UnitHygiene;
+
+public sealed class UG0723PathSystemdRefuses : Rule
+{
+    /// <summary>PATH_MAX less the terminating NUL, and NAME_MAX (linux/limits.h).</summary>
+    private const int PathMax = 4095;
+
+    private const int NameMax = 255;
+
+    /// <summary>sizeof(sockaddr_un.sun_path) less the terminating NUL (unix(7)).</summary>
+    private const int UnixSocketPathMax = 107;
+
+    public override string Code => "UG0723";
+
+    public override Severity Severity => Severity.Error;
+
+    public override string Title => "A path systemd refuses: longer than Linux allows, with a `..` component, a unix socket path over 107 bytes, or a program path ending in `/`.";
+
+    public override string Fix => "Shorten the path (at most 4095 bytes, 255 per folder name, 107 for a unix socket) and write it without `..`.";
+
+    public override string Explanation =>
+        "systemd 252 resolves specifiers in paths with a PATH_MAX limit and checks them with `path_simplify_and_warn` " +
+        "(src/basic/path-util.c): a path over 4095 bytes or with a folder name over 255 bytes fails (\"Failed to resolve " +
+        "unit specifiers\"), `..` is refused as \"not normalized\", and a program path ending in `/` is \"a directory\" " +
+        "(seen with `systemd-analyze verify`). A unix socket address holds at most 107 bytes (unix(7)), for systemd and puma alike.";
+
+    public override IEnumerable<Finding> Check(ServiceModel model)
+    {
+        var paths = new List<(string Path, string? Value)>
+        {
+            ("directory", model.Directory), ("envFile", model.EnvFile), ("server.config", model.Server.Config),
+            ("server.pidfile", model.Server.Pidfile), ("runit.serviceDir", model.Runit.ServiceDir), ("runit.logDir", model.Runit.LogDir),
+            ("systemd.stdout", OutputFile(model.Systemd.Stdout)), ("systemd.stderr", OutputFile(model.Systemd.Stderr)),
+        };
+        if (!model.Server.Command.IsEmpty && model.Server.Command[0].StartsWith('/'))
+        {
+            paths.Add(("server.command", model.Server.Command[0]));
+            if (model.Server.Command[0].EndsWith('/'))
+            {
+                yield return new Finding("server.command", $"The program `{model.Server.Command[0]}` ends in `/`: systemd reads it as a folder and refuses the unit.");
+            }
+        }
+
+        for (var i = 0; i < model.Listen.Length; i++)
+        {
+            if (model.Listen[i].Address is UnixAddress unix)
+            {
+                paths.Add(($"listen[{i}].uri", unix.Path));
+                if (Encoding.UTF8.GetByteCount(unix.Path) > UnixSocketPathMax)
+                {
+                    yield return new Finding($"listen[{i}].uri", $"The unix socket path has {Encoding.UTF8.GetByteCount(unix.Path)} bytes; a socket address holds at most {UnixSocketPathMax}.");
+                }
+            }
+        }
+
+        foreach (var (path, value) in paths)
+        {
+            if (value is not null && Problem(value) is { } problem)
+            {
+                yield return new Finding(path, $"`{path}` {problem}");
+            }
+        }
+    }
+
+    private static string? Problem(string path)
+    {
+        if (Encoding.UTF8.GetByteCount(path) > PathMax)
+        {
+            return $"has {Encoding.UTF8.GetByteCount(path)} bytes; Linux paths have at most {PathMax}.";
+        }
+
+        var parts = path.Split('/');
+        if (parts.Any(p => Encoding.UTF8.GetByteCount(p) > NameMax))
+        {
+            return $"has a folder or file name over {NameMax} bytes.";
+        }
+
+        return parts.Contains("..") ? "has a `..` component, which systemd refuses as not normalized." : null;
+    }
+
+    /// <summary>The file of a <c>file:</c>/<c>append:</c>/<c>truncate:</c> output, else null.</summary>
+    private static string? OutputFile(string? output) =>
+        output is null ? null : UG0724UnknownOutput.FilePrefixes.FirstOrDefault(p => output.StartsWith(p, StringComparison.Ordinal)) is { } prefix ? output[prefix.Length..] : null;
+}
