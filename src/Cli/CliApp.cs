@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.CompilerServices;
 using UnitGen.Cli.Commands;
 
 namespace UnitGen.Cli;
@@ -6,7 +7,15 @@ namespace UnitGen.Cli;
 /// <summary>The <c>unitgen</c> command line, runnable in-process for tests.</summary>
 public static class CliApp
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) =>
+        GenerateFastPath.TryParse(args) is { } generate
+            ? GenerateCommand.Execute(generate.Model, generate.Out, generate.Check, OutputFormat.Text, stdout, stderr)
+            : RunParsed(args, stdout, stderr);
+
+    /// <summary>Every command line through System.CommandLine (help, errors, all commands).</summary>
+    // Not inlined: the fast path must not load System.CommandLine at all.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    internal static int RunParsed(string[] args, TextWriter stdout, TextWriter stderr)
     {
         var root = new RootCommand("Generate and validate systemd units, runit services and puma/unicorn configs from one model.")
         {
