@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using UnitGen.Emitters;
+using UnitGen.Model.Facts;
 using UnitGen.Model.Loading;
 using UnitGen.Tests.Cli;
 using UnitGen.Tests.Support;
