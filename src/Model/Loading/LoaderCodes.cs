@@ -36,7 +36,7 @@ public static class LoaderCodes
         new(InvalidValue, Severity.Error, "A value of the right kind that cannot be used: a bad service name, port, socket address, relative path, mode or version.",
             "systemd and runit resolve nothing relative to a project directory, ports are 1-65535, and the service name becomes a unit and a directory name.",
             "Change the value as the message says."),
-        new(InputLimit, Severity.Error, "The input is over a limit: larger than 1 MiB, nested deeper than 16 levels, or using YAML anchors/aliases.",
+        new(InputLimit, Severity.Error, "The input is over a limit: larger than 1 MiB, nested deeper than 16 levels, more than 4096 values or 64 sockets in one list, or using YAML anchors/aliases.",
             "A model is a page of YAML. Limits keep hostile input (alias bombs, huge files) from costing time or memory.",
             "Write the values out plainly; split fleets into one file per service."),
     ];

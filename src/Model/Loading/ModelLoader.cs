@@ -9,6 +9,20 @@ public static class ModelLoader
     /// <summary>The model nests four levels; a deeper document is hostile or a mistake.</summary>
     public const int MaxDepth = 16;
 
+    /// <summary>
+    /// Values (scalars, lists, mappings) in one document. A real model has under 200; 1 MiB of
+    /// one-line entries has 40,000, which the pairwise rules (UG0106 compares every two listeners)
+    /// would take minutes over. 4096 leaves room for 2,000 environment variables.
+    /// </summary>
+    public const int MaxNodes = 4096;
+
+    /// <summary>
+    /// Sockets in <c>listen</c> or <c>server.binds</c>. The socket rules compare every two (a
+    /// wildcard or a dual-stack port collides with addresses that differ in text), so their cost
+    /// grows with the square: 4,000 unix sockets took 5 s. A service with more than a few is a fleet.
+    /// </summary>
+    public const int MaxSockets = 64;
+
     public static LoadResult LoadFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);

@@ -96,6 +96,7 @@ internal sealed partial class ModelReader
     {
         var parser = new Parser(new StringReader(text));
         var depth = 0;
+        var nodes = 0;
         try
         {
             while (parser.MoveNext())
@@ -109,6 +110,10 @@ internal sealed partial class ModelReader
                     case NodeEvent { Anchor.IsEmpty: false } node:
                         Error(LoaderCodes.InputLimit, node.Start, $"YAML anchor `&{node.Anchor.Value}` is not supported in a model.",
                             "Remove the anchor and write values out.");
+                        return false;
+                    case NodeEvent when ++nodes > ModelLoader.MaxNodes:
+                        Error(LoaderCodes.InputLimit, parser.Current.Start, $"The YAML holds more than {ModelLoader.MaxNodes} values; a model is a page.",
+                            "One model describes one service; split fleets into one file per service.");
                         return false;
                     case MappingStart or SequenceStart when ++depth > ModelLoader.MaxDepth:
                         Error(LoaderCodes.InputLimit, parser.Current.Start, $"The YAML nests deeper than {ModelLoader.MaxDepth} levels.",
@@ -266,7 +271,8 @@ internal sealed partial class ModelReader
             Pidfile = AbsolutePath(keys, "pidfile", "server.pidfile"),
             Timeout = Int(keys, "timeout", "server.timeout", 1, 86400),
             UseSystemd = Bool(keys, "useSystemd", "server.useSystemd") ?? false,
-            Binds = keys.ContainsKey("binds") ? StringList(keys, "binds", "server.binds") : null,
+            Binds = !keys.TryGetValue("binds", out var binds) ? null
+                : binds is YamlSequenceNode bindList && TooManySockets(bindList, "server.binds") ? [] : StringList(keys, "binds", "server.binds"),
         };
     }
 
@@ -340,6 +346,11 @@ internal sealed partial class ModelReader
             return [];
         }
 
+        if (TooManySockets(seq, "listen"))
+        {
+            return [];
+        }
+
         var result = ImmutableArray.CreateBuilder<Listener>();
         for (var i = 0; i < seq.Children.Count; i++)
         {
@@ -383,6 +394,19 @@ internal sealed partial class ModelReader
         }
 
         return result.ToImmutable();
+    }
+
+    private bool TooManySockets(YamlSequenceNode list, string path)
+    {
+        if (list.Children.Count <= ModelLoader.MaxSockets)
+        {
+            return false;
+        }
+
+        Error(LoaderCodes.InputLimit, list.Children[ModelLoader.MaxSockets].Start,
+            $"`{path}` lists {list.Children.Count} sockets; a model has at most {ModelLoader.MaxSockets}.",
+            "One model describes one service; split fleets into one file per service.");
+        return true;
     }
 
     private ListenAddress? Address(YamlScalarNode node, string path)
