@@ -38,9 +38,9 @@ public sealed class UG0723PathSystemdRefuses : Rule
         if (!model.Server.Command.IsEmpty && model.Server.Command[0].StartsWith('/'))
         {
             paths.Add(("server.command", model.Server.Command[0]));
-            if (model.Server.Command[0].EndsWith('/'))
+            if (model.Server.Command[0].EndsWith('/') || model.Server.Command[0].EndsWith("/.", StringComparison.Ordinal))
             {
-                yield return new Finding("server.command", $"The program `{model.Server.Command[0]}` ends in `/`: systemd reads it as a folder and refuses the unit.");
+                yield return new Finding("server.command", $"The program `{model.Server.Command[0]}` ends in `/` or `/.`: it names a folder, which systemd refuses to run.");
             }
         }
 
