@@ -20,8 +20,11 @@ namespace UnitGen.Tests.Properties;
 [Trait(Category.Name, Category.RealTool)]
 public sealed class RealToolPropertyTests(ITestOutputHelper output)
 {
-    /// <summary>Units per <c>systemd-analyze verify</c> run: one run over thousands of files is fast, but its output stays readable.</summary>
-    private const int VerifyBatch = 2000;
+    /// <summary>
+    /// Cases (a .service and its .socket) per <c>systemd-analyze verify</c> run: its time grows faster than
+    /// the number of units (measured on systemd 252: 250 pairs 0.4 s, 500 pairs 1.2 s, 1,000 pairs 6.5 s).
+    /// </summary>
+    private const int VerifyBatch = 250;
 
     [Fact]
     public void Every_accepted_hostile_value_is_read_back_exactly_by_systemd_sh_chpst_and_ruby()
@@ -96,14 +99,15 @@ public sealed class RealToolPropertyTests(ITestOutputHelper output)
 
     private static void JudgeSystemd(string root, List<(HostileCase Case, string Folder)> accepted, List<string> failures)
     {
-        var units = accepted
-            .SelectMany(a => new[] { OutputPaths.Service(a.Case.Emitted!.Model), OutputPaths.Socket(a.Case.Emitted.Model) }
-                .Where(a.Case.Emitted.Files.ContainsKey)
-                .Select(path => (a.Case, File: Path.Combine(a.Folder, path))))
-            .ToList();
         var batchNumber = 0;
-        foreach (var batch in units.Chunk(VerifyBatch))
+        // Chunked by case, so a service and its socket are verified together.
+        foreach (var cases in accepted.Chunk(VerifyBatch))
         {
+            var batch = cases
+                .SelectMany(a => new[] { OutputPaths.Service(a.Case.Emitted!.Model), OutputPaths.Socket(a.Case.Emitted.Model) }
+                    .Where(a.Case.Emitted.Files.ContainsKey)
+                    .Select(path => (a.Case, File: Path.Combine(a.Folder, path))))
+                .ToArray();
             // One folder per run: systemd-analyze adds each unit's folder to its search path, and
             // thousands of folders make every lookup slow. Names are unique (c<case>).
             var flat = Path.Combine(root, "units" + batchNumber++.ToString(CultureInfo.InvariantCulture));
