@@ -57,6 +57,8 @@ public class RuleTests
         { "UG0720", "  type: puma\ngroup: \"\"\n", 6, 8 },
         { "UG0721", "  type: puma\nsystemd:\n  after: [ \"my db.service\" ]\n", 7, 12 },
         { "UG0722", "  type: puma\ngroup: \"www data\"\n", 6, 8 },
+        { "UG0722", "  type: puma\ngroup: \"0660\"\n", 6, 8 },
+        { "UG0723", "  type: puma\nlisten: [ \"unix:///run/app/\" ]\n", 6, 11 },
         { "UG0723", "  type: puma\n  pidfile: /srv/app/../tmp/puma.pid\n", 6, 12 },
         { "UG0723", "  type: puma\nlisten: [ \"unix:///run/app/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx.sock\" ]\n", 6, 11 },
         { "UG0724", "  type: puma\nsystemd:\n  stdout: /var/log/app.log\n", 7, 11 },

@@ -37,7 +37,8 @@ public sealed partial class UG0722UserOrGroupName : Rule
     {
         ArgumentNullException.ThrowIfNull(name);
         return PortableName().IsMatch(name)
-            || (name.Length is > 0 and <= 10 && name.All(char.IsAsciiDigit)
+            // systemd parses an ID without leading zeros: `0660` is "Invalid user/group name or numeric ID".
+            || (name.Length is > 0 and <= 10 && name.All(char.IsAsciiDigit) && (name == "0" || name[0] != '0')
                 && ulong.Parse(name, CultureInfo.InvariantCulture) is var id && id < uint.MaxValue && id != 65535);
     }
 

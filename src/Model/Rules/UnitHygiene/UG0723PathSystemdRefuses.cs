@@ -49,6 +49,11 @@ public sealed class UG0723PathSystemdRefuses : Rule
             if (model.Listen[i].Address is UnixAddress unix)
             {
                 paths.Add(($"listen[{i}].uri", unix.Path));
+                if (unix.Path.EndsWith('/') || unix.Path.EndsWith("/.", StringComparison.Ordinal))
+                {
+                    yield return new Finding($"listen[{i}].uri", $"The unix socket path `{unix.Path}` names a folder: systemd cannot parse it as a socket address.");
+                }
+
                 if (Encoding.UTF8.GetByteCount(unix.Path) > UnixSocketPathMax)
                 {
                     yield return new Finding($"listen[{i}].uri", $"The unix socket path has {Encoding.UTF8.GetByteCount(unix.Path)} bytes; a socket address holds at most {UnixSocketPathMax}.");
