@@ -145,7 +145,7 @@ public static class StringFields
             },
             Judges.Ruby),
         new("listen[].uri", HostileStrings.After("tcp://"), Hole("tcpUri"), ["Listener.Address", "TcpAddress.Host"],
-            ["UG0006", "UG0104", "UG0106", "UG0701", "UG0103", "UG0003", "UG0107", "UG0720"],
+            ["UG0006", "UG0104", "UG0106", "UG0701", "UG0103", "UG0003", "UG0107", "UG0720", "UG0723"],
             null,
             (v, e) => Assert.Contains(ListenAddress.Parse(v)!.ListenStream, e.SocketValues("ListenStream")),
             All),
