@@ -97,7 +97,7 @@ public static class StringFields
             (m, _) => m.Server.Config,
             (v, e) => Assert.Equal(v, e.ExecStart()[2]),
             Judges.Systemd | Judges.Shell),
-        new("server.rackup", HostileStrings.Any, Hole("rackup"), ["ServerSpec.Rackup"], ["UG0701", "UG0203"],
+        new("server.rackup", HostileStrings.Any, Hole("rackup"), ["ServerSpec.Rackup"], ["UG0701", "UG0203", "UG0510"],
             (m, _) => m.Server.Rackup,
             (v, e) =>
             {

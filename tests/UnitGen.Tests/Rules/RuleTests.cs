@@ -41,6 +41,7 @@ public class RuleTests
         { "UG0502", "  type: puma\nenvironment:\n  GOOD: \"a\\nb\"\n", 7, 9 },
         { "UG0504", "  type: puma\n  workers: 2\nenvironment: { WEB_CONCURRENCY: \"4\" }\n", 7, 33 },
         { "UG0510", "  type: puma\nenvironment:\n  BIG: " + new string('x', 131072) + "\n", 7, 8 },
+        { "UG0510", "  type: unicorn\n  rackup: " + new string('x', 131072) + "\n", 6, 11 },
         { "UG0510", "  type: puma\n  command: /usr/bin/puma" + string.Concat(Enumerable.Repeat(" x", 120_000)) + "\n", 6, 12 },
         { "UG0701", "  type: puma\ndescription: \"a\\nExecStartPre=/bin/rm -rf /\"\n", 6, 14 },
         { "UG0705", "  type: puma\n", 2, 7 },

@@ -38,6 +38,12 @@ public sealed class UG0510ArgumentTooLong : Rule
             }
         }
 
+        // unicorn's derived command line ends in the rackup file: `unicorn -c CONFIG RACKUP`.
+        if (model.Server.Rackup is { } rackup && Encoding.UTF8.GetByteCount(rackup) > MaxArgumentBytes)
+        {
+            yield return new Finding("server.rackup", $"`server.rackup` has more than {MaxArgumentBytes} bytes; it is an argument of the server and exec refuses it.");
+        }
+
         if (model.Server.Command.Any(w => Encoding.UTF8.GetByteCount(w) > MaxArgumentBytes))
         {
             yield return new Finding("server.command", $"A word of `server.command` has more than {MaxArgumentBytes} bytes; exec refuses it.");
