@@ -29,7 +29,7 @@ public static class LintModelBuilder
         {
             var name = UnitName(service.Path);
             var socket = files.FirstOrDefault(f => f.Kind == LintFileKind.Socket && PairsWith(f, service, name));
-            var exec = service.Unit.Last("Service", "ExecStart") is { } e ? ExecCommandLine.Parse(e.Value, out _) : null;
+            var exec = service.Unit.Last("Service", "ExecStart") is { } e ? ExecCommandLine.Parse(e.RawValue, out _) : null;
             var configPath = exec is null ? null : ConfigArgument(exec.Words);
             var appConfigs = files.Where(f => f.Kind is LintFileKind.PumaConfig or LintFileKind.UnicornConfig).ToList();
             var app = appConfigs.FirstOrDefault(f => configPath is not null && SameFile(f.Path, configPath))
@@ -75,7 +75,7 @@ public static class LintModelBuilder
         var listen = socket is null ? [] : ReadListen(socket, map);
         var notify = Value("Type", "systemd.notify") == "notify";
         var watchdog = Value("WatchdogSec", "systemd.watchdogSec");
-        var reload = unit.Last("Service", "ExecReload") is { } r ? ExecCommandLine.Parse(r.Value, out _) : null;
+        var reload = unit.Last("Service", "ExecReload") is { } r ? ExecCommandLine.Parse(r.RawValue, out _) : null;
         if (unit.Last("Service", "ExecReload") is { } reloadEntry)
         {
             map.Add("restart", service.Path, reloadEntry.Line, reloadEntry.ValueColumn);

@@ -20,6 +20,16 @@ public class LintRuleTests
     }
 
     [Fact]
+    public void An_exec_line_resolves_percent_once()
+    {
+        var files = new[] { new LintFile("a.service", LintFileKind.Service, "[Service]\nExecStart=/usr/bin/puma -C /srv/100%%%%.rb\n", EmittedMode) };
+
+        var service = Assert.Single(LintModelBuilder.Build(files));
+
+        Assert.Equal(["/usr/bin/puma", "-C", "/srv/100%%.rb"], service.Model.Server.Command.AsEnumerable());
+    }
+
+    [Fact]
     public void UG0503_export_in_an_environment_file()
     {
         Assert.Equal([("UG0503", 2, 1)], Lint("app.env", "RAILS_ENV=production\nexport SECRET=x\n"));

@@ -40,6 +40,7 @@ public sealed class RunitScriptJudge
             env)
               read -r ug_var < "$UG_ROOT/$UG_N.var"
               exec /usr/bin/chpst -e ./env "$UG_STUB" --env "$ug_var" ;;
+            log) . ./run ;;
             *) . "./$ug_kind" ;;
           esac
           ug_rec fell-through "$ug_kind"
@@ -92,7 +93,7 @@ public sealed class RunitScriptJudge
 
         if (scripts.HasFlag(RunitScripts.Log))
         {
-            Add(hostile, "run", Path.Combine(serviceFolder, "log"));
+            Add(hostile, "log", Path.Combine(serviceFolder, "log"));
         }
 
         if (scripts.HasFlag(RunitScripts.Follow) && File.Exists(Path.Combine(serviceFolder, "unicorn-follow")))

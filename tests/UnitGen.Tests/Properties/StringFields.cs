@@ -97,7 +97,7 @@ public static class StringFields
             (m, _) => m.Server.Config,
             (v, e) => Assert.Equal(v, e.ExecStart()[2]),
             Judges.Systemd | Judges.Shell),
-        new("server.rackup", HostileStrings.Any, Hole("rackup"), ["ServerSpec.Rackup"], ["UG0701", "UG0203"],
+        new("server.rackup", HostileStrings.Any, Hole("rackup"), ["ServerSpec.Rackup"], ["UG0701", "UG0203", "UG0510"],
             (m, _) => m.Server.Rackup,
             (v, e) =>
             {
@@ -145,7 +145,7 @@ public static class StringFields
             },
             Judges.Ruby),
         new("listen[].uri", HostileStrings.After("tcp://"), Hole("tcpUri"), ["Listener.Address", "TcpAddress.Host"],
-            ["UG0006", "UG0104", "UG0106", "UG0701", "UG0103", "UG0003", "UG0107", "UG0720"],
+            ["UG0006", "UG0104", "UG0106", "UG0701", "UG0103", "UG0003", "UG0107", "UG0720", "UG0723"],
             null,
             (v, e) => Assert.Contains(ListenAddress.Parse(v)!.ListenStream, e.SocketValues("ListenStream")),
             All),

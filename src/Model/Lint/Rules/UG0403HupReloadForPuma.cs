@@ -22,7 +22,7 @@ public sealed class UG0403HupReloadForPuma : LintRule
 
     public override IEnumerable<LintFinding> Check(LintFile file)
     {
-        var start = file.Unit.Last("Service", "ExecStart") is { } s ? ExecCommandLine.Parse(s.Value, out _) : null;
+        var start = file.Unit.Last("Service", "ExecStart") is { } s ? ExecCommandLine.Parse(s.RawValue, out _) : null;
         if (start is null || !start.Words.Any(w => Path.GetFileName(w) == "puma"))
         {
             yield break;
@@ -30,7 +30,7 @@ public sealed class UG0403HupReloadForPuma : LintRule
 
         foreach (var reload in file.Unit.All("Service", "ExecReload"))
         {
-            if (ExecCommandLine.Parse(reload.Value, out _) is { } line && line.Words.Any(w => w is "-HUP" or "-SIGHUP" or "-1"))
+            if (ExecCommandLine.Parse(reload.RawValue, out _) is { } line && line.Words.Any(w => w is "-HUP" or "-SIGHUP" or "-1"))
             {
                 yield return new LintFinding(reload.Line, reload.ValueColumn,
                     "`systemctl reload` sends HUP to puma: unless puma.rb sets stdout_redirect, puma shuts down.");

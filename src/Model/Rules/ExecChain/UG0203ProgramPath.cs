@@ -41,8 +41,9 @@ public sealed class UG0203ProgramPath : Rule
 
         // A bare name must be a file name systemd can search for (systemd 252 filename_is_valid): not
         // `.` or `..`, at most 255 bytes; else "Neither a valid executable name nor an absolute path".
+        // A lone `;` is read as the command separator even when quoted: the unit has no ExecStart= left.
         if (!argv.IsEmpty && !argv[0].Contains('/', StringComparison.Ordinal)
-            && (argv[0] is "." or ".." || System.Text.Encoding.UTF8.GetByteCount(argv[0]) > 255))
+            && (argv[0] is "." or ".." or ";" || System.Text.Encoding.UTF8.GetByteCount(argv[0]) > 255))
         {
             yield return new Finding("server.command", $"`{(argv[0].Length > 64 ? argv[0][..64] + "…" : argv[0])}` is not a program name systemd can look up: systemd 252 refuses the unit.");
         }

@@ -38,9 +38,9 @@ public sealed class UG0723PathSystemdRefuses : Rule
         if (!model.Server.Command.IsEmpty && model.Server.Command[0].StartsWith('/'))
         {
             paths.Add(("server.command", model.Server.Command[0]));
-            if (model.Server.Command[0].EndsWith('/'))
+            if (model.Server.Command[0].EndsWith('/') || model.Server.Command[0].EndsWith("/.", StringComparison.Ordinal))
             {
-                yield return new Finding("server.command", $"The program `{model.Server.Command[0]}` ends in `/`: systemd reads it as a folder and refuses the unit.");
+                yield return new Finding("server.command", $"The program `{model.Server.Command[0]}` ends in `/` or `/.`: it names a folder, which systemd refuses to run.");
             }
         }
 
@@ -49,6 +49,11 @@ public sealed class UG0723PathSystemdRefuses : Rule
             if (model.Listen[i].Address is UnixAddress unix)
             {
                 paths.Add(($"listen[{i}].uri", unix.Path));
+                if (unix.Path.EndsWith('/') || unix.Path.EndsWith("/.", StringComparison.Ordinal))
+                {
+                    yield return new Finding($"listen[{i}].uri", $"The unix socket path `{unix.Path}` names a folder: systemd cannot parse it as a socket address.");
+                }
+
                 if (Encoding.UTF8.GetByteCount(unix.Path) > UnixSocketPathMax)
                 {
                     yield return new Finding($"listen[{i}].uri", $"The unix socket path has {Encoding.UTF8.GetByteCount(unix.Path)} bytes; a socket address holds at most {UnixSocketPathMax}.");
