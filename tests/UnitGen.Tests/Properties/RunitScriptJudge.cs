@@ -4,18 +4,6 @@ using UnitGen.Tests.Support;
 
 namespace UnitGen.Tests.Properties;
 
-/// <summary>Which files of a runit folder to run.</summary>
-[Flags]
-public enum RunitScripts
-{
-    None = 0,
-    Run = 1,
-    Log = 2,
-    Follow = 4,
-    /// <summary>The env/ folder, read by the real chpst -e.</summary>
-    Env = 8,
-}
-
 /// <summary>
 /// Runs many generated runit scripts under one real <c>sh</c> (dash) process chain: each script is
 /// sourced in its own folder and ends in <c>exec chpst …</c>, where <c>chpst</c> is a stub that records

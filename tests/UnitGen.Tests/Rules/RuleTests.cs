@@ -50,6 +50,7 @@ public class RuleTests
         { "UG0203", "  type: puma\n  command: [ \";\", x ]\n", 6, 12 },
         { "UG0723", "  type: puma\n  command: [ /usr/bin/. ]\n", 6, 12 },
         { "UG0701", "  type: puma\ndescription: \"ends in a backslash\\\\\"\n", 6, 14 },
+        { "UG0701", "  type: puma\n  command: [ /usr/bin/puma, \"a\\uFDD4\" ]\n", 6, 12 },
         { "UG0402", "  type: unicorn\n  preload: true\nrestart: phased\n", 6, 12 },
         { "UG0405", "  type: kestrel\n  command: [ /srv/app/App ]\nrestart: hot\nsupervisor: runit\n", 7, 10 },
         { "UG0601", "  type: unicorn\nsupervisor: runit\n", 4, 3 },

@@ -15,7 +15,8 @@ public sealed class UG0701ControlCharacterInUnitValue : Rule
     public override string Explanation =>
         "Unit files are line-based (systemd.syntax(7)): `Description=x\\nExecStartPre=/bin/rm …` becomes two keys. " +
         "A trailing backslash continues the line, so the next key is swallowed into the value. " +
-        "UnitGen refuses such values before anything is written.";
+        "Unicode noncharacters (U+FDD0–U+FDEF, U+FFFE, U+FFFF…) make systemd drop the whole line as \"not UTF-8 clean\" " +
+        "(src/basic/utf8.c). UnitGen refuses such values before anything is written.";
 
     public override IEnumerable<Finding> Check(ServiceModel model)
     {
@@ -28,7 +29,7 @@ public sealed class UG0701ControlCharacterInUnitValue : Rule
             ("systemd.stderr", model.Systemd.Stderr), ("runit.serviceDir", model.Runit.ServiceDir), ("runit.logDir", model.Runit.LogDir),
         };
         // Command words are quoted on Exec lines, where a trailing backslash is escaped like any other.
-        var commandBroken = model.Server.Command.Any(w => w.Any(char.IsControl));
+        var commandBroken = model.Server.Command.Any(w => w.Any(char.IsControl) || NonCharacters.In(w));
         values.AddRange(model.Systemd.After.Select((v, i) => ($"systemd.after[{i}]", (string?)v)));
         values.AddRange(model.Systemd.Wants.Select((v, i) => ($"systemd.wants[{i}]", (string?)v)));
         values.AddRange((model.Server.Binds ?? []).Select((v, i) => ($"server.binds[{i}]", (string?)v)));
@@ -36,10 +37,10 @@ public sealed class UG0701ControlCharacterInUnitValue : Rule
         {
             ($"listen[{i}].uri", l.Address.ListenStream), ($"listen[{i}].mode", l.Mode), ($"listen[{i}].group", l.Group),
         }));
-        var findings = values.Where(v => v.Value is { } s && (s.Any(char.IsControl) || s.EndsWith('\\')))
-            .Select(v => new Finding(v.Path, $"`{v.Path}` holds a control character or ends in a backslash; it would break the unit file."));
+        var findings = values.Where(v => v.Value is { } s && (s.Any(char.IsControl) || s.EndsWith('\\') || NonCharacters.In(s)))
+            .Select(v => new Finding(v.Path, $"`{v.Path}` holds a control character or a Unicode noncharacter, or ends in a backslash; it would break the unit file."));
         return commandBroken
-            ? findings.Append(new Finding("server.command", "A word of `server.command` holds a control character; it would break the unit file."))
+            ? findings.Append(new Finding("server.command", "A word of `server.command` holds a control character or a Unicode noncharacter; it would break the unit file."))
             : findings;
     }
 }
