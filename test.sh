@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test on a fresh machine: installs the peer programs, builds Release (warnings are
-# errors), then runs the unit, real-tool and end-to-end sets in that order and ends with the line
+# errors), then runs the unit, property, real-tool and end-to-end sets in that order and ends with the line
 # `N passed, N failed`. Fast set alone: dotnet test tests/UnitGen.Tests --filter Category=Unit
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -10,7 +10,7 @@ dotnet build UnitGen.sln -c Release -nologo -v quiet || { echo "build failed"; e
 results=TestResults
 rm -rf "$results"
 status=0
-for set in Unit RealTool EndToEnd; do
+for set in Unit Property RealTool EndToEnd; do
   echo "=== $set tests"
   dotnet test tests/UnitGen.Tests -c Release --no-build --nologo \
     --filter "Category=$set" --logger "trx;LogFileName=$set.trx" --results-directory "$results" || status=1

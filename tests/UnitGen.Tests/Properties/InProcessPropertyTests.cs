@@ -10,7 +10,7 @@ namespace UnitGen.Tests.Properties;
 /// code or come back exactly from every generated file, read by UnitGen's own readers. In-process:
 /// FsCheck with shrinking, <see cref="PropertySeed.Cases"/> cases per key.
 /// </summary>
-[Trait(Category.Name, Category.Unit)]
+[Trait(Category.Name, Category.Property)]
 public sealed class InProcessPropertyTests(ITestOutputHelper output)
 {
     [Fact]

@@ -11,6 +11,12 @@ public static class Category
     /// <summary>In-process, no external program; the whole set runs in seconds.</summary>
     public const string Unit = "Unit";
 
+    /// <summary>
+    /// In-process FsCheck properties: no external program, but 1,000 hostile cases per model key take
+    /// about 40 s, so they run after the fast set instead of inside it.
+    /// </summary>
+    public const string Property = "Property";
+
     /// <summary>Runs a real peer: systemd-analyze, ruby, puma, unicorn, shellcheck, sh, runsv.</summary>
     public const string RealTool = "RealTool";
 

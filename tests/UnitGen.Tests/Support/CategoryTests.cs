@@ -9,7 +9,7 @@ public class CategoryTests
     [Fact]
     public void Every_test_class_has_exactly_one_known_category()
     {
-        string[] known = [Category.Unit, Category.RealTool, Category.EndToEnd];
+        string[] known = [Category.Unit, Category.Property, Category.RealTool, Category.EndToEnd];
         var testClasses = typeof(CategoryTests).Assembly.GetTypes()
             .Where(t => t.GetMethods().Any(m => m.GetCustomAttributes<FactAttribute>(inherit: true).Any()));
 
