@@ -35,11 +35,11 @@ public static class StringFields
                 Assert.Equal(v + " (sockets)", e.Socket?.Last("Unit", "Description")?.Value);
             },
             Judges.Systemd),
-        new("user", HostileStrings.After("deploy"), Hole("user"), ["ServiceModel.User"], ["UG0701", "UG0720", "UG0722"],
+        new("user", HostileStrings.After("deploy"), Hole("user"), ["ServiceModel.User"], ["UG0701", "UG0705", "UG0720", "UG0722"],
             (m, _) => m.User,
             (v, e) => Assert.Equal(v, e.ServiceValue("Service", "User")),
             Judges.Systemd | Judges.Shell),
-        new("group", HostileStrings.After("www-data"), Hole("group"), ["ServiceModel.Group"], ["UG0701", "UG0720", "UG0722"],
+        new("group", HostileStrings.After("www-data"), Hole("group"), ["ServiceModel.Group"], ["UG0701", "UG0705", "UG0720", "UG0722"],
             (m, _) => m.Group,
             (v, e) => Assert.Equal(v, e.ServiceValue("Service", "Group")),
             Judges.Systemd | Judges.Shell),

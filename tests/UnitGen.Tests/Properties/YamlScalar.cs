@@ -38,7 +38,8 @@ public static partial class YamlScalar
                 // C0, DEL and C1 controls are not YAML printable characters (YAML 1.2 §5.1): raw, the
                 // loader refuses them with UG0001; escaped, they are values like any other.
                 < ' ' or (>= '\u007f' and <= '\u009f') => string.Create(CultureInfo.InvariantCulture, $"\\x{(int)c:x2}"),
-                '\u2028' or '\u2029' or '\ufeff' => string.Create(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}"),
+                // U+FFFE and U+FFFF are outside YAML's printable set too (refused raw, UG0001).
+                '\u2028' or '\u2029' or '\ufeff' or '\ufffe' or '\uffff' => string.Create(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}"),
                 _ when char.IsSurrogate(c) => string.Create(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}"),
                 _ => c.ToString(),
             });
