@@ -3,12 +3,13 @@
 # output) and incremental (nothing changed). Goal: incremental adds <= 50 ms.
 # Wall-clock differences between two whole publishes are noisy on a shared machine, so the script
 # also reads the UnitGen targets' own time from MSBuild's performance summary of a binary log.
-# Run from anywhere: bash benches/publish-overhead.sh [INCREMENTAL_RUNS] [COLD_RUNS]
+# Run from anywhere: bash benches/publish-overhead.sh [INCREMENTAL_RUNS] [COLD_RUNS] [INTERLEAVED_ROUNDS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 incremental_runs=${1:-15}
 cold_runs=${2:-6}
+
 dpkg-query -W -f='${Status}' hyperfine 2>/dev/null | grep -q 'install ok installed' \
   || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hyperfine >/dev/null; }
 work=$(mktemp -d)
@@ -41,6 +42,27 @@ for kind in cold incremental; do
     printf "%-11s plain %.0f ± %.0f ms, with UnitGen %.0f ± %.0f ms: adds %.0f ms wall; CPU %.0f vs %.0f ms: adds %.0f ms CPU\n", kind, mean["plain"] * 1000, sd["plain"] * 1000, mean["unitgen"] * 1000, sd["unitgen"] * 1000, (mean["unitgen"] - mean["plain"]) * 1000, cpu["plain"] * 1000, cpu["unitgen"] * 1000, (cpu["unitgen"] - cpu["plain"]) * 1000
   }' "$work/$kind.csv"
 done
+
+# hyperfine runs all of one command, then all of the other, so slow drift (MSBuild node reuse, page
+# cache, other work on the machine) lands on one side. Interleave: each round publishes both apps,
+# in alternating order, and the difference is taken per round.
+rounds=${3:-10}
+for ((r = 0; r < rounds; r++)); do
+  order=(plain unitgen); ((r % 2)) && order=(unitgen plain)
+  for app in "${order[@]}"; do
+    start=$(date +%s%N)
+    eval "$(publish "$app")" >/dev/null
+    echo "$r $app $((($(date +%s%N) - start) / 1000000))"
+  done
+done > "$work/interleaved.txt"
+awk '{ t[$1, $2] = $3; p[$2] += $3 } END { for (k in t) { split(k, a, SUBSEP); if (a[2] == "plain") print t[a[1], "unitgen"] - t[k] } }' \
+  "$work/interleaved.txt" | sort -n > "$work/added.txt"
+awk -v rounds="$rounds" -v plain="$(awk '$2 == "plain" { s += $3 } END { print s }' "$work/interleaved.txt")" \
+  -v unitgen="$(awk '$2 == "unitgen" { s += $3 } END { print s }' "$work/interleaved.txt")" \
+  '{ d[NR] = $1 } END {
+    median = NR % 2 ? d[(NR + 1) / 2] : (d[NR / 2] + d[NR / 2 + 1]) / 2
+    printf "incremental, interleaved (%d rounds): plain %.0f ms, with UnitGen %.0f ms; added per round: median %.0f ms (min %.0f, max %.0f)\n", rounds, plain / rounds, unitgen / rounds, median, d[1], d[NR]
+  }' "$work/added.txt"
 
 # The UnitGen targets' own time, from MSBuild's performance summary (independent of the noise above).
 summary() {
