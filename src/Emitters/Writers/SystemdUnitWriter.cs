@@ -75,8 +75,7 @@ internal sealed class SystemdUnitWriter
         }
 
         Refuse(value);
-        var escaped = Percent(name + "=" + value).Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
-        text.Append("Environment=\"").Append(escaped).Append("\"\n");
+        text.Append("Environment=").Append(DoubleQuoted(Percent(name + "=" + value))).Append('\n');
     }
 
     /// <summary>A command line: each word quoted per systemd.syntax(7) with <c>$</c> as <c>$$</c>.</summary>
@@ -114,7 +113,7 @@ internal sealed class SystemdUnitWriter
             && escaped != ";";
         return bare
             ? escaped
-            : "\"" + escaped.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+            : DoubleQuoted(escaped);
     }
 
     /// <summary>
@@ -140,8 +139,12 @@ internal sealed class SystemdUnitWriter
         var escaped = Percent(word);
         return escaped.Length > 0 && escaped.All(c => c > ' ' && c is not ('"' or '\'' or '\\'))
             ? escaped
-            : "\"" + escaped.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+            : DoubleQuoted(escaped);
     }
+
+    /// <summary>A double-quoted word of systemd.syntax(7): <c>\</c> and <c>"</c> escaped, nothing else.</summary>
+    private static string DoubleQuoted(string value) =>
+        "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 
     private static string Percent(string value) => value.Replace("%", "%%", StringComparison.Ordinal);
 

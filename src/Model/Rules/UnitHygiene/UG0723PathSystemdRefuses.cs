@@ -38,7 +38,7 @@ public sealed class UG0723PathSystemdRefuses : Rule
         if (!model.Server.Command.IsEmpty && model.Server.Command[0].StartsWith('/'))
         {
             paths.Add(("server.command", model.Server.Command[0]));
-            if (model.Server.Command[0].EndsWith('/') || model.Server.Command[0].EndsWith("/.", StringComparison.Ordinal))
+            if (NamesAFolder(model.Server.Command[0]))
             {
                 yield return new Finding("server.command", $"The program `{model.Server.Command[0]}` ends in `/` or `/.`: it names a folder, which systemd refuses to run.");
             }
@@ -49,7 +49,7 @@ public sealed class UG0723PathSystemdRefuses : Rule
             if (model.Listen[i].Address is UnixAddress unix)
             {
                 paths.Add(($"listen[{i}].uri", unix.Path));
-                if (unix.Path.EndsWith('/') || unix.Path.EndsWith("/.", StringComparison.Ordinal))
+                if (NamesAFolder(unix.Path))
                 {
                     yield return new Finding($"listen[{i}].uri", $"The unix socket path `{unix.Path}` names a folder: systemd cannot parse it as a socket address.");
                 }
@@ -69,6 +69,8 @@ public sealed class UG0723PathSystemdRefuses : Rule
             }
         }
     }
+
+    private static bool NamesAFolder(string path) => path.EndsWith('/') || path.EndsWith("/.", StringComparison.Ordinal);
 
     private static string? Problem(string path)
     {
