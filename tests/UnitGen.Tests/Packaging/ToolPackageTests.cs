@@ -29,7 +29,9 @@ public sealed class ToolPackageTests(PackedFeed feed, ITestOutputHelper output)
         Assert.Equal("\u007fELF"u8.ToArray(), magic);
         var toolFolder = Path.GetDirectoryName(tool)!;
         Assert.Empty(Directory.EnumerateFiles(toolFolder, "*.dll", SearchOption.AllDirectories));
+        // Nor symbols: the native ones (.dbg) are 10 MB, the libraries' (.pdb) describe IL that is gone.
         Assert.Empty(Directory.EnumerateFiles(toolFolder, "*.dbg", SearchOption.AllDirectories));
+        Assert.Empty(Directory.EnumerateFiles(toolFolder, "*.pdb", SearchOption.AllDirectories));
         output.WriteLine($"{target}: {new FileInfo(target).Length / 1024} KiB");
     }
 
