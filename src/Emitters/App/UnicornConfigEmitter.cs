@@ -67,12 +67,14 @@ internal static class UnicornConfigEmitter
             rb.Call("pid", RubyWriter.String(pid));
         }
 
-        if (LogPath(model.Systemd.Stdout) is { } stdout)
+        // A file target of systemd.stdout/stderr is also unicorn's own log path, so USR1 reopens it after
+        // rotation under either supervisor.
+        if (SystemdOutputFile.PathOf(model.Systemd.Stdout) is { } stdout)
         {
             rb.Call("stdout_path", RubyWriter.String(stdout));
         }
 
-        if (LogPath(model.Systemd.Stderr) is { } stderr)
+        if (SystemdOutputFile.PathOf(model.Systemd.Stderr) is { } stderr)
         {
             rb.Call("stderr_path", RubyWriter.String(stderr));
         }
@@ -87,27 +89,5 @@ internal static class UnicornConfigEmitter
         rb.Blank();
         rb.Code(LocalHooks);
         return new EmittedFile(OutputPaths.UnicornConfig, rb.ToString(), EmittedFile.Readable);
-    }
-
-    /// <summary>
-    /// A file target of <c>systemd.stdout</c>/<c>stderr</c> (<c>append:</c>, <c>file:</c>, <c>truncate:</c>)
-    /// is also unicorn's own log path, so USR1 reopens it after rotation under either supervisor.
-    /// </summary>
-    private static string? LogPath(string? output)
-    {
-        if (output is null)
-        {
-            return null;
-        }
-
-        foreach (var prefix in (string[])["append:", "file:", "truncate:"])
-        {
-            if (output.StartsWith(prefix, StringComparison.Ordinal))
-            {
-                return output[prefix.Length..];
-            }
-        }
-
-        return null;
     }
 }

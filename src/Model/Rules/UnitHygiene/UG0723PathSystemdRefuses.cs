@@ -1,5 +1,6 @@
 using System.Text;
 using UnitGen.Model.Diagnostics;
+using UnitGen.Model.Facts;
 
 namespace UnitGen.Model.Rules.UnitHygiene;
 
@@ -33,7 +34,7 @@ public sealed class UG0723PathSystemdRefuses : Rule
         {
             ("directory", model.Directory), ("envFile", model.EnvFile), ("server.config", model.Server.Config),
             ("server.pidfile", model.Server.Pidfile), ("runit.serviceDir", model.Runit.ServiceDir), ("runit.logDir", model.Runit.LogDir),
-            ("systemd.stdout", OutputFile(model.Systemd.Stdout)), ("systemd.stderr", OutputFile(model.Systemd.Stderr)),
+            ("systemd.stdout", SystemdOutputFile.PathOf(model.Systemd.Stdout)), ("systemd.stderr", SystemdOutputFile.PathOf(model.Systemd.Stderr)),
         };
         if (!model.Server.Command.IsEmpty && model.Server.Command[0].StartsWith('/'))
         {
@@ -87,8 +88,4 @@ public sealed class UG0723PathSystemdRefuses : Rule
 
         return parts.Contains("..") ? "has a `..` component, which systemd refuses as not normalized." : null;
     }
-
-    /// <summary>The file of a <c>file:</c>/<c>append:</c>/<c>truncate:</c> output, else null.</summary>
-    private static string? OutputFile(string? output) =>
-        output is null ? null : UG0724UnknownOutput.FilePrefixes.FirstOrDefault(p => output.StartsWith(p, StringComparison.Ordinal)) is { } prefix ? output[prefix.Length..] : null;
 }

@@ -1,13 +1,11 @@
 using System.Text.RegularExpressions;
 using UnitGen.Model.Diagnostics;
+using UnitGen.Model.Facts;
 
 namespace UnitGen.Model.Rules.UnitHygiene;
 
 public sealed partial class UG0724UnknownOutput : Rule
 {
-    /// <summary>Outputs that name a file; the path must be absolute.</summary>
-    public static readonly string[] FilePrefixes = ["file:", "append:", "truncate:"];
-
     // syslog and syslog+console are obsolete aliases of journal (UG0704 warns about them) but still read.
     private static readonly string[] Words = ["inherit", "null", "tty", "journal", "kmsg", "journal+console", "kmsg+console", "socket", "syslog", "syslog+console"];
 
@@ -37,7 +35,8 @@ public sealed partial class UG0724UnknownOutput : Rule
 
     private static bool IsOutput(string value) =>
         Words.Contains(value)
-        || FilePrefixes.Any(p => value.StartsWith(p, StringComparison.Ordinal) && value.Length > p.Length && value[p.Length] == '/')
+        // A file target's path must be absolute.
+        || SystemdOutputFile.PathOf(value) is ['/', ..]
         || FdName().IsMatch(value);
 
     [GeneratedRegex(@"^fd:[A-Za-z0-9_.-]{1,255}\z")]
