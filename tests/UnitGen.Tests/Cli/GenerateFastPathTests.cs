@@ -76,7 +76,7 @@ public class GenerateFastPathTests
         Assert.Equal(fullRun.ExitCode, fastRun.ExitCode);
         Assert.Equal(fullRun.Stdout.Replace(full.Path, "DIR", StringComparison.Ordinal), fastRun.Stdout.Replace(fast.Path, "DIR", StringComparison.Ordinal));
         Assert.Equal(fullRun.Stderr.Replace(full.Path, "DIR", StringComparison.Ordinal), fastRun.Stderr.Replace(fast.Path, "DIR", StringComparison.Ordinal));
-        Assert.Equal(Snapshot(full.Path), Snapshot(fast.Path));
+        Assert.Equal(FolderSnapshot.Of(full.Path), FolderSnapshot.Of(fast.Path));
     }
 
     private static CliRun Run(string scenario, string dir, Func<string[], TextWriter, TextWriter, int> cli)
@@ -114,9 +114,4 @@ public class GenerateFastPathTests
             _ => ["generate", Sample, "--out", outDir],
         };
     }
-
-    /// <summary>Every file below the folder with its content and mode, paths relative.</summary>
-    private static List<string> Snapshot(string dir) =>
-        [.. Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
-            .Select(f => $"{Path.GetRelativePath(dir, f)} {Convert.ToString((int)File.GetUnixFileMode(f), 8)}\n{File.ReadAllText(f)}")];
 }

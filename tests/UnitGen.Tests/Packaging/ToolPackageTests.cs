@@ -91,19 +91,11 @@ public sealed class ToolPackageTests(PackedFeed feed, ITestOutputHelper output)
             }
         }
 
-        // The files both wrote (generate, import, init), byte for byte and mode for mode.
-        foreach (var file in Directory.EnumerateFiles(work.File("jit"), "*", SearchOption.AllDirectories))
-        {
-            var twin = work.File("aot/" + Path.GetRelativePath(work.File("jit"), file));
-            if (!File.Exists(twin) || !File.ReadAllBytes(file).SequenceEqual(File.ReadAllBytes(twin))
-                || File.GetUnixFileMode(file) != File.GetUnixFileMode(twin))
-            {
-                differences.Add($"written file differs: {Path.GetRelativePath(work.File("jit"), file)}");
-            }
-        }
-
-        output.WriteLine($"{runs.Count + (2 * generated.Count)} command lines, {Directory.EnumerateFiles(work.File("jit"), "*", SearchOption.AllDirectories).Count()} files written by each");
+        var jitFiles = FolderSnapshot.Of(work.File("jit"));
+        output.WriteLine($"{runs.Count + (2 * generated.Count)} command lines, {jitFiles.Count} files written by each");
         Assert.True(differences.Count == 0, string.Join('\n', differences));
+        // The files both wrote (generate, import, init): the same set, text for text and mode for mode.
+        Assert.Equal(jitFiles, FolderSnapshot.Of(work.File("aot")));
         // Not two empty answers compared: every bad sample, in both formats, printed its diagnostic.
         Assert.True(diagnosed >= 2 * SampleExpectation.InvalidSamples.Count(), $"only {diagnosed} runs printed a diagnostic");
     }
