@@ -1,6 +1,6 @@
-using UnitGen.Model.Facts;
-using UnitGen.Emitters.Writers;
+using UnitGen.Formats.Shell;
 using UnitGen.Model;
+using UnitGen.Model.Facts;
 
 namespace UnitGen.Emitters.Runit;
 

@@ -1,7 +1,7 @@
 using UnitGen.Emitters;
 using UnitGen.Emitters.Output;
 using UnitGen.Model.Diagnostics;
-using UnitGen.Model.Lint;
+using UnitGen.Lint;
 using UnitGen.Model.Loading;
 using UnitGen.Tests.Support;
 
