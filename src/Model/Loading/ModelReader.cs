@@ -116,6 +116,7 @@ internal sealed partial class ModelReader
                 Supervisors = ReadSupervisors(keys),
                 Systemd = keys.TryGetValue("systemd", out var s) ? ReadSystemd(s) : new SystemdSpec(),
                 Runit = keys.TryGetValue("runit", out var r) ? ReadRunit(r) : new RunitSpec(),
+                Processes = ReadProcesses(keys),
             };
         return (model, true);
     }
@@ -157,7 +158,7 @@ internal sealed partial class ModelReader
         };
     }
 
-    private ImmutableArray<string> ReadCommand(Dictionary<string, YamlNode> keys)
+    private ImmutableArray<string> ReadCommand(Dictionary<string, YamlNode> keys, string path = "server.command")
     {
         if (!keys.TryGetValue("command", out var node))
         {
@@ -166,21 +167,21 @@ internal sealed partial class ModelReader
 
         if (node is YamlScalarNode { Value: { } text })
         {
-            Locate(node, "server.command");
+            Locate(node, path);
             if (CommandLineSplitter.Split(text) is { IsEmpty: false } words)
             {
                 return words;
             }
 
-            Invalid("server.command", "The command is empty or has a quote that is not closed.",
+            Invalid(path, "The command is empty or has a quote that is not closed.",
                 "Write the command as a list of words: `command: [bundle, exec, puma]`.");
             return [];
         }
 
-        var list = StringList(keys, "command", "server.command");
+        var list = StringList(keys, "command", path);
         if (list.IsEmpty && node is YamlSequenceNode)
         {
-            Invalid("server.command", "The command list is empty.", "Remove `command` to use the default, or list its words.");
+            Invalid(path, "The command list is empty.", "Remove `command` to use the default, or list its words.");
         }
 
         return list;
