@@ -89,7 +89,7 @@ internal sealed partial class ModelReader
 
         if (value is < int.MinValue or > int.MaxValue)
         {
-            var finding = NumberRangeRule.OutOfRange(NumberRangeRule.Find(path)!, value);
+            var finding = NumberRangeRule.OutOfRange(path, NumberRangeRule.Find(path)!, value);
             Invalid(path, finding.Message, finding.Fix!);
             return null;
         }

@@ -22,6 +22,8 @@ public class CodeBuiltModelTests
         Server = new ServerSpec { Type = ServerType.Puma },
     };
 
+    private static readonly ProcessSpec Worker = new() { Name = "worker", Type = ProcessType.Sidekiq };
+
     /// <summary>Each refused value: the YAML that carries it and the same model built in code.</summary>
     public static TheoryData<string, string, ServiceModel> Refused => new()
     {
@@ -49,6 +51,11 @@ public class CodeBuiltModelTests
         { "UG0006", Head + "supervisor: []\n", Clean with { Supervisors = [] } },
         { "UG0005", "name: app\nuser: deploy\nserver:\n  type: kestrel\n", Clean with { Server = new ServerSpec { Type = ServerType.Kestrel } } },
         { "UG0005", "name: app\nuser: deploy\nserver:\n  type: command\n", Clean with { Server = new ServerSpec { Type = ServerType.Command } } },
+        { "UG0006", Head + "processes:\n  Worker:\n    type: sidekiq\n", Clean with { Processes = [Worker with { Name = "Worker" }] } },
+        { "UG0006", Head + "processes:\n  worker:\n    type: sidekiq\n    instances: 0\n", Clean with { Processes = [Worker with { Instances = 0 }] } },
+        { "UG0006", Head + "processes:\n  worker:\n    type: sidekiq\n    stopTimeout: 0\n", Clean with { Processes = [Worker with { StopTimeout = 0 }] } },
+        { "UG0006", Head + "processes:\n  worker:\n    type: sidekiq\n    config: config/sidekiq.yml\n", Clean with { Processes = [Worker with { Config = "config/sidekiq.yml" }] } },
+        { "UG0005", Head + "processes:\n  clock:\n    type: command\n", Clean with { Processes = [new ProcessSpec { Name = "clock", Type = ProcessType.Command }] } },
         { "UG0007", Head + "listen:\n" + string.Concat(Enumerable.Range(1, 65).Select(i => $"  - \"tcp://127.0.0.1:{i}\"\n")), Clean with { Listen = [.. Enumerable.Range(1, 65).Select(i => new Listener(new TcpAddress("127.0.0.1", i)))] } },
         { "UG0007", Head.Replace("puma\n", "puma\n  binds:\n" + string.Concat(Enumerable.Range(1, 65).Select(i => $"    - \"tcp://127.0.0.1:{i}\"\n")), StringComparison.Ordinal), Clean with { Server = Clean.Server with { Binds = [.. Enumerable.Range(1, 65).Select(i => $"tcp://127.0.0.1:{i}")] } } },
     };

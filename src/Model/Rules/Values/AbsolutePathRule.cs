@@ -28,11 +28,19 @@ internal sealed class AbsolutePathRule : ValueRule
         {
             if (value(model) is { } text && !text.StartsWith('/'))
             {
-                yield return new Finding(path, $"`{text}` is not an absolute path: systemd and runit resolve nothing relative to a project.")
-                {
-                    Fix = "Write the full path, starting with `/`.",
-                };
+                yield return NotAbsolute(path, text);
             }
         }
+
+        foreach (var process in model.Processes.Where(p => p.Config is not null && !p.Config.StartsWith('/')))
+        {
+            yield return NotAbsolute($"processes.{process.Name}.config", process.Config!);
+        }
     }
+
+    private static Finding NotAbsolute(string path, string text) =>
+        new(path, $"`{text}` is not an absolute path: systemd and runit resolve nothing relative to a project.")
+        {
+            Fix = "Write the full path, starting with `/`.",
+        };
 }

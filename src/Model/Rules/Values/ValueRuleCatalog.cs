@@ -19,5 +19,6 @@ internal static class ValueRuleCatalog
         new SocketAddressRule(),
         new SocketModeRule(),
         new SupervisorListRule(),
+        new ProcessNameRule(),
     ];
 }
