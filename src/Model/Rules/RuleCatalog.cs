@@ -42,6 +42,11 @@ public static class RuleCatalog
         new UnitHygiene.UG0722UserOrGroupName(),
         new UnitHygiene.UG0723PathSystemdRefuses(),
         new UnitHygiene.UG0724UnknownOutput(),
+        new Processes.UG0801StopTimeoutShorterThanSidekiqWaits(),
+        new Processes.UG0802ProcessCannotNotify(),
+        new Processes.UG0803SidekiqRemovedFlag(),
+        new Processes.UG0804ProcessBindsServerPort(),
+        new Processes.UG0805WatchdogOnSilentProcess(),
     ];
 
     public static Rule? Find(string code) =>

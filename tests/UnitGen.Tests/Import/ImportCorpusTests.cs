@@ -1,8 +1,10 @@
 using UnitGen.Emitters;
 using UnitGen.Emitters.Output;
 using UnitGen.Model.Diagnostics;
-using UnitGen.Model.Import;
-using UnitGen.Model.Lint;
+using UnitGen.Formats.EnvironmentFiles;
+using UnitGen.Formats.Ruby;
+using UnitGen.Lint;
+using UnitGen.Lint.Import;
 using UnitGen.Model.Loading;
 using UnitGen.Model.Rules;
 using UnitGen.Tests.Lint;

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using UnitGen.Model.Lint;
+using UnitGen.Lint;
 using UnitGen.Tests.Support;
 
 namespace UnitGen.Tests.Lint;
