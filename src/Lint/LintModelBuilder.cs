@@ -12,9 +12,6 @@ namespace UnitGen.Lint;
 /// <summary>One service as lint sees it: the model read from its files, and where each value came from.</summary>
 public sealed record LintedService(ServiceModel Model, SourceMap Map, ImmutableArray<LintFile> Files)
 {
-    /// <summary>Unit keys the model has no place for, and app config statements lint did not understand.</summary>
-    public ImmutableArray<string> NotCarried { get; init; } = [];
-
     /// <summary>The .service file the model was read from.</summary>
     public LintFile Service => Files[0];
 
@@ -76,7 +73,6 @@ public static class LintModelBuilder
             var model = Read(name, service, socket, app, env, exec, startWords, versions, map);
             result.Add(new LintedService(model, map, group)
             {
-                NotCarried = NotCarried(service, socket, app),
                 UserScope = IsUserUnit(service),
                 Versions = versions,
                 StartWords = startWords,
@@ -187,7 +183,7 @@ public static class LintModelBuilder
             EnvFile = unit.Last("Service", "EnvironmentFile")?.Value.TrimStart('-'),
             Server = server,
             Listen = listen,
-            Restart = RestartOf(reload),
+            Restart = RestartOf(reload, server.Type),
             Systemd = new SystemdSpec
             {
                 SocketActivation = socket is not null,
@@ -322,46 +318,10 @@ public static class LintModelBuilder
         return result.ToImmutable();
     }
 
-    /// <summary>Keys UnitGen reads into the model or derives itself (hardening comes from a profile).</summary>
-    private static readonly HashSet<string> Carried = new(StringComparer.Ordinal)
-    {
-        "Description", "After", "Wants", "Requires", "User", "Group", "WorkingDirectory", "Environment", "EnvironmentFile",
-        "ExecStart", "ExecReload", "Type", "NotifyAccess", "WatchdogSec", "StandardOutput", "StandardError", "Restart",
-        "RestartSec", "TimeoutStopSec", "KillSignal", "KillMode", "NonBlocking", "WantedBy", "ListenStream", "SocketMode",
-        "SocketGroup", "Service", "Sockets", "NoNewPrivileges", "ProtectSystem", "ProtectHome", "PrivateTmp", "PrivateDevices",
-        "ReadWritePaths", "Documentation",
-    };
-
-    private static ImmutableArray<string> NotCarried(LintFile service, LintFile? socket, LintFile? app)
-    {
-        var units = new[] { service, socket }.OfType<LintFile>()
-            .SelectMany(f => f.Unit.Entries.Where(e => !Carried.Contains(e.Key))
-                .Select(e => $"{e.Key}={e.RawValue} ({Path.GetFileName(f.Path)}:{e.Line})"));
-        var ruby = app is null ? [] : RubyConfigReader.Parse(app.Text).NotUnderstood
-            .Select(n => $"{n.Message} ({Path.GetFileName(app.Path)}:{n.Line})");
-        return [.. units.Concat(ruby)];
-    }
-
-    /// <summary>
-    /// The reload as a restart strategy: kill with USR2 (<c>-USR2</c>, <c>-SIGUSR2</c>, <c>-s USR2</c>, <c>--signal USR2</c>)
-    /// or <c>pumactl restart</c> is hot, USR1 or <c>pumactl phased-restart</c> phased (puma 5.6.5 lib/puma/launcher.rb
-    /// setup_signals; lib/puma/control_cli.rb). Words of a shell's -c script count too.
-    /// </summary>
-    private static RestartStrategy RestartOf(ExecCommandLine? reload)
-    {
-        if (reload is null)
-        {
-            return RestartStrategy.Normal;
-        }
-
-        var words = WithShellScript(reload.Words);
-        var signals = words.Select((w, i) => w is "-s" or "--signal" && i + 1 < words.Length ? words[i + 1] : w.TrimStart('-'))
-            .Select(w => w.StartsWith("SIG", StringComparison.Ordinal) ? w[3..] : w).ToList();
-        var pumactl = words.Any(w => Path.GetFileName(w) == "pumactl");
-        return signals.Contains("USR2") || (pumactl && words.Contains("restart")) ? RestartStrategy.Hot
-            : signals.Contains("USR1") || (pumactl && words.Contains("phased-restart")) ? RestartStrategy.Phased
-            : RestartStrategy.Normal;
-    }
+    /// <summary>The reload as a restart strategy (see <see cref="ReloadCommand"/>); a shell's -c script is read as its words.</summary>
+    private static RestartStrategy RestartOf(ExecCommandLine? reload, ServerType server) =>
+        reload is null ? RestartStrategy.Normal
+            : ReloadCommand.StrategyOf(reload with { Words = WithShellScript(reload.Words) }, server) ?? RestartStrategy.Normal;
 
     private static ServerType ServerTypeOf(ImmutableArray<string> argv)
     {
