@@ -1,6 +1,6 @@
 using System.CommandLine;
-using UnitGen.Model.Import;
-using UnitGen.Model.Lint;
+using UnitGen.Lint;
+using UnitGen.Lint.Import;
 
 namespace UnitGen.Cli.Commands;
 

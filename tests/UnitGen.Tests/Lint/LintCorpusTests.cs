@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
 using UnitGen.Emitters;
 using UnitGen.Emitters.Output;
-using UnitGen.Model.Import;
-using UnitGen.Model.Lint;
+using UnitGen.Lint;
+using UnitGen.Lint.Import;
 using UnitGen.Model.Loading;
 using UnitGen.Model.Rules;
 using UnitGen.Tests.Support;
