@@ -10,11 +10,7 @@ using UnitGen.Model.Diagnostics;
 namespace UnitGen.Lint;
 
 /// <summary>One service as lint sees it: the model read from its files, and where each value came from.</summary>
-public sealed record LintedService(ServiceModel Model, SourceMap Map, ImmutableArray<LintFile> Files)
-{
-    /// <summary>Unit keys the model has no place for, and app config statements lint did not understand.</summary>
-    public ImmutableArray<string> NotCarried { get; init; } = [];
-}
+public sealed record LintedService(ServiceModel Model, SourceMap Map, ImmutableArray<LintFile> Files);
 
 /// <summary>
 /// Pairs hand-written files into services (service ↔ socket by name, <c>Service=</c>, <c>Sockets=</c>,
@@ -45,7 +41,7 @@ public static class LintModelBuilder
             var group = new[] { service, socket, app, env }.OfType<LintFile>().ToImmutableArray();
             var map = new SourceMap(service.Path);
             var model = Read(name, service, socket, app, env, exec, map);
-            result.Add(new LintedService(model, map, group) { NotCarried = NotCarried(service, socket, app) });
+            result.Add(new LintedService(model, map, group));
         }
 
         return result.ToImmutable();
@@ -108,7 +104,7 @@ public static class LintModelBuilder
             EnvFile = unit.Last("Service", "EnvironmentFile")?.Value.TrimStart('-'),
             Server = server,
             Listen = listen,
-            Restart = RestartOf(reload),
+            Restart = RestartOf(reload, server.Type),
             Systemd = new SystemdSpec
             {
                 SocketActivation = socket is not null,
@@ -243,30 +239,8 @@ public static class LintModelBuilder
         return result.ToImmutable();
     }
 
-    /// <summary>Keys UnitGen reads into the model or derives itself (hardening comes from a profile).</summary>
-    private static readonly HashSet<string> Carried = new(StringComparer.Ordinal)
-    {
-        "Description", "After", "Wants", "Requires", "User", "Group", "WorkingDirectory", "Environment", "EnvironmentFile",
-        "ExecStart", "ExecReload", "Type", "NotifyAccess", "WatchdogSec", "StandardOutput", "StandardError", "Restart",
-        "RestartSec", "TimeoutStopSec", "KillSignal", "KillMode", "NonBlocking", "WantedBy", "ListenStream", "SocketMode",
-        "SocketGroup", "Service", "Sockets", "NoNewPrivileges", "ProtectSystem", "ProtectHome", "PrivateTmp", "PrivateDevices",
-        "ReadWritePaths", "Documentation",
-    };
-
-    private static ImmutableArray<string> NotCarried(LintFile service, LintFile? socket, LintFile? app)
-    {
-        var units = new[] { service, socket }.OfType<LintFile>()
-            .SelectMany(f => f.Unit.Entries.Where(e => !Carried.Contains(e.Key))
-                .Select(e => $"{e.Key}={e.RawValue} ({Path.GetFileName(f.Path)}:{e.Line})"));
-        var ruby = app is null ? [] : RubyConfigReader.Parse(app.Text).NotUnderstood
-            .Select(n => $"{n.Message} ({Path.GetFileName(app.Path)}:{n.Line})");
-        return [.. units.Concat(ruby)];
-    }
-
-    private static RestartStrategy RestartOf(ExecCommandLine? reload) =>
-        reload?.Words.Any(w => w is "-USR2" or "-SIGUSR2" or "-s USR2") == true ? RestartStrategy.Hot
-        : reload?.Words.Any(w => w is "-USR1" or "-SIGUSR1") == true ? RestartStrategy.Phased
-        : RestartStrategy.Normal;
+    private static RestartStrategy RestartOf(ExecCommandLine? reload, ServerType server) =>
+        reload is null ? RestartStrategy.Normal : ReloadCommand.StrategyOf(reload, server) ?? RestartStrategy.Normal;
 
     private static ServerType ServerTypeOf(ImmutableArray<string> argv)
     {

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using UnitGen.Model.Diagnostics;
+using UnitGen.Model.Rules;
 
 namespace UnitGen.Model;
 
@@ -33,4 +35,11 @@ public sealed record ServiceModel
 
     public string? EnvironmentValue(string name) =>
         Environment.FirstOrDefault(v => v.Name == name)?.Value;
+
+    /// <summary>
+    /// Every check the YAML loader and the rules make, with the same codes and messages; each
+    /// diagnostic names its model path (<see cref="Diagnostic.Path"/>), as a model built in code has no
+    /// file positions.
+    /// </summary>
+    public ImmutableArray<Diagnostic> Validate() => Validator.Validate(this, SourceMap.None(string.Empty));
 }

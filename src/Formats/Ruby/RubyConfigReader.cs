@@ -24,6 +24,7 @@ public static partial class RubyConfigReader
         for (var i = 0; i < lines.Length; i++)
         {
             var raw = lines[i];
+            var lineNo = i + 1;
             var statement = StripComment(raw).Trim();
             var column = raw.Length - raw.TrimStart().Length + 1;
             if (statement.Length == 0 || statement.StartsWith("require", StringComparison.Ordinal))
@@ -66,7 +67,7 @@ public static partial class RubyConfigReader
 
             if (Call().Match(statement) is not { Success: true } call)
             {
-                notUnderstood.Add(new UnitSyntaxIssue(i + 1, column, $"Not understood: `{statement}`."));
+                notUnderstood.Add(new UnitSyntaxIssue(lineNo, column, $"Not understood: `{statement}`."));
                 continue;
             }
 
@@ -80,15 +81,15 @@ public static partial class RubyConfigReader
                 .Where(a => !KeywordArgument().IsMatch(a))
                 .Select(a => Value(a, locals))
                 .ToImmutableArray();
-            calls.Add(new RubyCall(call.Groups["method"].Value, values, i + 1, column, conditional));
+            calls.Add(new RubyCall(call.Groups["method"].Value, values, lineNo, column, conditional));
             if (conditional)
             {
-                notUnderstood.Add(new UnitSyntaxIssue(i + 1, column, $"`{call.Groups["method"].Value}` runs only under a condition; it is not taken as set."));
+                notUnderstood.Add(new UnitSyntaxIssue(lineNo, column, $"`{call.Groups["method"].Value}` runs only under a condition; it is not taken as set."));
             }
 
             foreach (var unknown in values.OfType<RubyUnknown>())
             {
-                notUnderstood.Add(new UnitSyntaxIssue(i + 1, column, $"Not understood: `{unknown.Text}` in `{call.Groups["method"].Value}`."));
+                notUnderstood.Add(new UnitSyntaxIssue(lineNo, column, $"Not understood: `{unknown.Text}` in `{call.Groups["method"].Value}`."));
             }
         }
 

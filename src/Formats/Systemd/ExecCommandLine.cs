@@ -13,6 +13,12 @@ public sealed record ExecCommandLine(string Prefixes, ImmutableArray<string> Wor
 {
     public string? Program => Words.IsEmpty ? null : Words[0];
 
+    /// <summary>
+    /// The words unquoted but with <c>$</c> as written: <c>$$</c> still doubled, <c>$NAME</c> and
+    /// <c>${NAME}</c> still references. Import substitutes from these (systemd.service(5) "Command lines").
+    /// </summary>
+    public ImmutableArray<string> RawWords { get; init; } = [];
+
     /// <returns>The command line, or null with a reason when systemd would refuse it.</returns>
     public static ExecCommandLine? Parse(string value, out string? error)
     {
@@ -26,6 +32,7 @@ public sealed record ExecCommandLine(string Prefixes, ImmutableArray<string> Wor
 
         var words = ImmutableArray.CreateBuilder<string>();
         var variables = ImmutableArray.CreateBuilder<bool>();
+        var raw = ImmutableArray.CreateBuilder<string>();
         var i = prefixEnd;
         while (true)
         {
@@ -87,13 +94,14 @@ public sealed record ExecCommandLine(string Prefixes, ImmutableArray<string> Wor
                 return null;
             }
 
+            raw.Add(word.ToString());
             var (literal, hasVariable) = ResolveDollars(word.ToString());
             words.Add(literal);
             variables.Add(hasVariable);
         }
 
         error = words.Count == 0 ? "The command line is empty." : null;
-        return words.Count == 0 ? null : new ExecCommandLine(text[..prefixEnd], words.ToImmutable(), variables.ToImmutable());
+        return words.Count == 0 ? null : new ExecCommandLine(text[..prefixEnd], words.ToImmutable(), variables.ToImmutable()) { RawWords = raw.ToImmutable() };
     }
 
     /// <summary><c>$$</c> → <c>$</c>; any other <c>$</c> is a variable systemd substitutes at start.</summary>

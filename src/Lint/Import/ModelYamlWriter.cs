@@ -7,122 +7,123 @@ namespace UnitGen.Lint.Import;
 /// <summary>
 /// Writes a model as <c>unitgen.yaml</c> for <c>unitgen import</c>. Every string is a double-quoted
 /// YAML scalar with <c>\</c>, <c>"</c> and control characters escaped, so the file loads back to the
-/// same values; what the import could not carry over is written as comments where it belongs.
+/// same values. Each key says which source line it came from (<c># from puma.rb(3)</c>), a derived value
+/// has a note above it, and every other line of the source is named at the end with why it is not in
+/// the model: nothing the source said is dropped without a word.
 /// </summary>
 public sealed class ModelYamlWriter
 {
     private readonly StringBuilder text = new();
+    private readonly ImportedModel imported;
 
-    public static string Write(ServiceModel model, IReadOnlyList<string> notCarried)
+    private ModelYamlWriter(ImportedModel imported) => this.imported = imported;
+
+    public static string Write(ImportedModel imported)
     {
-        ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(notCarried);
-        var w = new ModelYamlWriter();
+        ArgumentNullException.ThrowIfNull(imported);
+        var w = new ModelYamlWriter(imported);
+        var model = imported.Model;
         w.Line("# Imported by `unitgen import`. Review every comment, then `unitgen validate` and `unitgen generate`.");
-        w.Key(0, "name", model.Name);
-        w.Key(0, "description", model.Description);
-        w.Key(0, "user", model.User);
-        if (model.AllowRoot)
+        foreach (var note in imported.Header)
         {
-            w.Raw(0, "allowRoot", "true");
+            w.Comment(0, note);
         }
 
-        w.Key(0, "group", model.Group);
-        w.Key(0, "directory", model.Directory);
+        w.Key(0, "name", "name", model.Name);
+        w.Key(0, "description", "description", model.Description);
+        w.Key(0, "user", "user", model.User);
+        if (model.AllowRoot)
+        {
+            w.Raw(0, "allowRoot", "allowRoot", "true");
+        }
+
+        w.Key(0, "group", "group", model.Group);
+        w.Key(0, "directory", "directory", model.Directory);
         if (!model.Environment.IsEmpty)
         {
             w.Line("environment:");
             foreach (var v in model.Environment)
             {
-                w.Key(1, v.Name, v.Value);
+                w.Key(1, v.Name, $"environment.{v.Name}", v.Value);
             }
         }
 
-        w.Key(0, "envFile", model.EnvFile);
+        w.Key(0, "envFile", "envFile", model.EnvFile);
         w.Line("server:");
-        w.Raw(1, "type", model.Server.Type.ToString().ToLowerInvariant());
-        if (model.Server.Version is null && model.Server.Type is ServerType.Puma or ServerType.Unicorn)
+        w.Raw(1, "type", "server.type", model.Server.Type.ToString().ToLowerInvariant());
+        if (model.Server.Version is { } version)
+        {
+            w.Key(1, "version", "server.version", version.ToString());
+        }
+        else if (model.Server.Type is ServerType.Puma or ServerType.Unicorn)
         {
             w.Line("  # version: \"x.y.z\"   unknown from the files; version-aware rules assume the riskier behaviour until set.");
         }
 
-        if (!model.Server.Command.IsEmpty)
-        {
-            w.Line("  command: [" + string.Join(", ", model.Server.Command.Select(Quote)) + "]");
-        }
-
+        w.List(1, "command", "server.command", model.Server.Command);
         if (model.Server.Command.Contains("bundle") && model.Server.Bundler is null)
         {
             w.Line("  # bundler: \"x.y.z\"   unknown from the files; set it (>= 2.2.26 keeps socket fds by default).");
         }
-
-        w.Key(1, "config", model.Server.Config);
-        if (model.Server.Workers is { } workers)
+        else if (model.Server.Bundler is { } bundler)
         {
-            w.Raw(1, "workers", workers.ToString(CultureInfo.InvariantCulture));
+            w.Key(1, "bundler", "server.bundler", bundler.ToString());
         }
 
-        if (model.Server.Preload is { } preload)
+        w.Key(1, "config", "server.config", model.Server.Config);
+        w.Key(1, "rackup", "server.rackup", model.Server.Rackup);
+        w.Key(1, "environment", "server.environment", model.Server.Environment);
+        w.Int(1, "workers", "server.workers", model.Server.Workers);
+        if (model.Server.Threads is { } threads)
         {
-            w.Raw(1, "preload", preload ? "true" : "false");
+            w.Raw(1, "threads", "server.threads", $"{{ min: {threads.Min.ToString(CultureInfo.InvariantCulture)}, max: {threads.Max.ToString(CultureInfo.InvariantCulture)} }}");
         }
 
-        if (model.Server.ForkWorker)
-        {
-            w.Raw(1, "forkWorker", "true");
-        }
-
-        if (model.Server.Timeout is { } timeout)
-        {
-            w.Raw(1, "timeout", timeout.ToString(CultureInfo.InvariantCulture));
-        }
-
+        w.Bool(1, "preload", "server.preload", model.Server.Preload);
+        w.Bool(1, "forkWorker", "server.forkWorker", model.Server.ForkWorker ? true : null);
+        w.Key(1, "pidfile", "server.pidfile", model.Server.Pidfile);
+        w.Int(1, "timeout", "server.timeout", model.Server.Timeout);
         if (model.Server.Binds is { } binds)
         {
-            w.Line("  binds: [" + string.Join(", ", binds.Select(Quote)) + "]");
+            w.List(1, "binds", "server.binds", binds);
         }
 
         if (!model.Listen.IsEmpty)
         {
             w.Line("listen:");
-            foreach (var l in model.Listen)
+            for (var i = 0; i < model.Listen.Length; i++)
             {
+                var l = model.Listen[i];
                 var uri = l.Address is TcpAddress { IsPortOnly: true } bare ? bare.Port.ToString(CultureInfo.InvariantCulture) : l.Address.PumaBind;
                 if (l.Mode is null && l.Group is null)
                 {
-                    w.Line("  - " + Quote(uri));
+                    w.Raw(1, "-", $"listen[{i}]", Quote(uri), separator: " ");
                 }
                 else
                 {
-                    w.Line("  - uri: " + Quote(uri));
-                    w.Key(2, "mode", l.Mode);
-                    w.Key(2, "group", l.Group);
+                    w.Raw(1, "- uri", $"listen[{i}]", Quote(uri));
+                    w.Key(2, "mode", "listen[].mode", l.Mode);
+                    w.Key(2, "group", "listen[].group", l.Group);
                 }
             }
         }
 
-        w.Raw(0, "restart", model.Restart.ToString().ToLowerInvariant());
+        w.Raw(0, "restart", "restart", model.Restart.ToString().ToLowerInvariant());
         w.Line("systemd:");
-        w.Raw(1, "socketActivation", model.SocketActivation ? "true" : "false");
-        if (model.Systemd.Notify)
-        {
-            w.Raw(1, "notify", "true");
-        }
-
-        if (model.Systemd.WatchdogSec is { } watchdog)
-        {
-            w.Raw(1, "watchdogSec", watchdog.ToString(CultureInfo.InvariantCulture));
-        }
-
+        w.Raw(1, "socketActivation", "systemd.socketActivation", model.SocketActivation ? "true" : "false");
+        w.Bool(1, "notify", "systemd.notify", model.Systemd.Notify ? true : null);
+        w.Int(1, "watchdogSec", "systemd.watchdogSec", model.Systemd.WatchdogSec);
         w.Line("  # hardening: default   (the hand-written sandbox settings are replaced by a profile; see below)");
-        w.Key(1, "stdout", model.Systemd.Stdout);
-        w.Key(1, "stderr", model.Systemd.Stderr);
-        if (notCarried.Count > 0)
+        w.Key(1, "stdout", "systemd.stdout", model.Systemd.Stdout);
+        w.Key(1, "stderr", "systemd.stderr", model.Systemd.Stderr);
+        w.List(1, "after", "systemd.after", model.Systemd.After);
+        w.List(1, "wants", "systemd.wants", model.Systemd.Wants);
+        if (imported.NotImported.Length > 0)
         {
-            w.Line("# Not carried over (UnitGen derives these, or has no key for them):");
-            foreach (var n in notCarried)
+            w.Line("# Not imported: UnitGen derives these itself or has no key for them. Each names its source line.");
+            foreach (var n in imported.NotImported)
             {
-                w.Line("#   " + n.Replace('\n', ' ').Replace('\r', ' '));
+                w.Line(OneLine($"# not imported: {n.Source}: {n.Text} — {n.Reason}"));
             }
         }
 
@@ -151,15 +152,93 @@ public sealed class ModelYamlWriter
         return s.Append('"').ToString();
     }
 
-    private void Key(int indent, string key, string? value)
+    private void Key(int indent, string key, string path, string? value)
     {
         if (value is not null)
         {
-            Raw(indent, key, Quote(value));
+            Raw(indent, key, path, Quote(value));
+        }
+        else
+        {
+            Absent(indent, key, path);
         }
     }
 
-    private void Raw(int indent, string key, string literal) => Line(new string(' ', indent * 2) + key + ": " + literal);
+    private void Int(int indent, string key, string path, int? value)
+    {
+        if (value is { } v)
+        {
+            Raw(indent, key, path, v.ToString(CultureInfo.InvariantCulture));
+        }
+        else
+        {
+            Absent(indent, key, path);
+        }
+    }
+
+    private void Bool(int indent, string key, string path, bool? value)
+    {
+        if (value is { } v)
+        {
+            Raw(indent, key, path, v ? "true" : "false");
+        }
+        else
+        {
+            Absent(indent, key, path);
+        }
+    }
+
+    private void List(int indent, string key, string path, IReadOnlyList<string> values)
+    {
+        if (values.Count > 0)
+        {
+            Raw(indent, key, path, "[" + string.Join(", ", values.Select(Quote)) + "]");
+        }
+        else
+        {
+            Absent(indent, key, path);
+        }
+    }
+
+    /// <summary>A key with no value: its note and its commented-out form, when the import has one.</summary>
+    private void Absent(int indent, string key, string path)
+    {
+        if (imported.Notes.TryGetValue(path, out var note))
+        {
+            Comment(indent, note);
+        }
+
+        if (imported.CommentedKeys.TryGetValue(path, out var value))
+        {
+            Line(new string(' ', indent * 2) + "# " + OneLine(key + ": " + value) + Origin(path));
+        }
+    }
+
+    /// <summary><c>key: literal  # from file(line)</c>, after the key's note.</summary>
+    private void Raw(int indent, string key, string path, string literal, string separator = ": ")
+    {
+        if (imported.Notes.TryGetValue(path, out var note))
+        {
+            Comment(indent, note);
+        }
+
+        Line(new string(' ', indent * 2) + key + separator + literal + Origin(path));
+    }
+
+    /// <summary>The source lines of <paramref name="path"/> and of its items (<c>path[0]</c>, …).</summary>
+    private string Origin(string path)
+    {
+        var lines = imported.Origins.Where(o => o.Key == path || (o.Key.StartsWith(path + "[", StringComparison.Ordinal) && !path.EndsWith(']')))
+            .OrderBy(o => o.Key, StringComparer.Ordinal)
+            .SelectMany(o => o.Value)
+            .Distinct()
+            .ToList();
+        return lines.Count == 0 ? string.Empty : "   # from " + string.Join(", ", lines);
+    }
+
+    private void Comment(int indent, string note) => Line(new string(' ', indent * 2) + "# " + OneLine(note));
+
+    private static string OneLine(string value) => new([.. value.Select(c => char.IsControl(c) ? ' ' : c)]);
 
     private void Line(string line) => text.Append(line).Append('\n');
 }

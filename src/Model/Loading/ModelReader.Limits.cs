@@ -7,7 +7,7 @@ namespace UnitGen.Model.Loading;
 
 /// <summary>
 /// Input refused before or instead of a model: too large, not text, aliases and anchors, too deep,
-/// too many values or sockets (the limits are on <see cref="ModelLoader"/>).
+/// too many values (the limits are on <see cref="ModelLoader"/>; the socket count is a value check).
 /// </summary>
 internal sealed partial class ModelReader
 {
@@ -92,19 +92,6 @@ internal sealed partial class ModelReader
             return false;
         }
 
-        return true;
-    }
-
-    private bool TooManySockets(YamlSequenceNode list, string path)
-    {
-        if (list.Children.Count <= ModelLoader.MaxSockets)
-        {
-            return false;
-        }
-
-        Error(LoaderCodes.InputLimit, list.Children[ModelLoader.MaxSockets].Start,
-            $"`{path}` lists {list.Children.Count} sockets; a model has at most {ModelLoader.MaxSockets}.",
-            "One model describes one service; split fleets into one file per service.");
         return true;
     }
 }

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text.RegularExpressions;
 using YamlDotNet.RepresentationModel;
 
 namespace UnitGen.Model.Loading;
@@ -7,9 +6,6 @@ namespace UnitGen.Model.Loading;
 /// <summary><c>processes:</c> — the app's workers, one mapping per process name (DESIGN.md, additions of 2026-11-30).</summary>
 internal sealed partial class ModelReader
 {
-    /// <summary>Copies of one process a model may ask for; more is a fleet, not an app.</summary>
-    public const int MaxInstances = 64;
-
     private ImmutableArray<ProcessSpec> ReadProcesses(Dictionary<string, YamlNode> keys)
     {
         if (!keys.TryGetValue("processes", out var node) || IsNull(node) || Mapping(node, "processes") is not { } m)
@@ -24,13 +20,6 @@ internal sealed partial class ModelReader
             var path = $"processes.{name}";
             Locate(keyNode, $"{path}@key");
             Locate(value, path);
-            if (!ProcessNamePattern().IsMatch(name))
-            {
-                Invalid($"{path}@key", $"Process name `{name}` is not allowed: it names the unit template `<name>-{name}@.service` and the runit folders.",
-                    "Use lower case letters, digits, `-` and `_`, starting with a letter, at most 32 characters.");
-                continue;
-            }
-
             if (ReadProcess(name, value, path) is { } process)
             {
                 result.Add(process);
@@ -53,28 +42,21 @@ internal sealed partial class ModelReader
             return MissingKey<ProcessSpec>(m, $"{path}.type", "type: sidekiq");
         }
 
-        var type = Enum(keys, "type", $"{path}.type", ProcessType.Command);
-        if (typeNode is YamlScalarNode { Value: "command" } && !keys.ContainsKey("command"))
-        {
-            // UnitGen derives the command only for sidekiq.
-            return MissingKey<ProcessSpec>(m, $"{path}.command", "command: [/usr/bin/program, arg]");
-        }
-
+        // An unknown type is reported (UG0004); sidekiq stands in, as it needs no `command`.
+        _ = typeNode;
+        var type = Enum(keys, "type", $"{path}.type", ProcessType.Sidekiq);
         return new ProcessSpec
         {
             Name = name,
             Type = type,
             Version = Version(keys, "version", $"{path}.version"),
             Command = ReadCommand(keys, $"{path}.command"),
-            Config = AbsolutePath(keys, "config", $"{path}.config"),
-            Instances = Int(keys, "instances", $"{path}.instances", 1, MaxInstances) ?? 1,
-            StopTimeout = Int(keys, "stopTimeout", $"{path}.stopTimeout", 1, 86400),
+            Config = String(keys, "config", $"{path}.config"),
+            Instances = Int(keys, "instances", $"{path}.instances") ?? 1,
+            StopTimeout = Int(keys, "stopTimeout", $"{path}.stopTimeout"),
             Notify = Bool(keys, "notify", $"{path}.notify") ?? false,
-            WatchdogSec = Int(keys, "watchdogSec", $"{path}.watchdogSec", 1, 86400),
+            WatchdogSec = Int(keys, "watchdogSec", $"{path}.watchdogSec"),
             Roles = StringList(keys, "roles", $"{path}.roles"),
         };
     }
-
-    [GeneratedRegex(@"^[a-z][a-z0-9_-]{0,31}\z")]
-    private static partial Regex ProcessNamePattern();
 }

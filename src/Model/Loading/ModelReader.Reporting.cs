@@ -14,7 +14,7 @@ internal sealed partial class ModelReader
     private T? MissingKey<T>(YamlMappingNode parent, string path, string example)
     {
         var key = path[(path.LastIndexOf('.') + 1)..];
-        Error(LoaderCodes.Missing, parent.Start, $"Required key `{key}` is missing.", $"Add `{example}`.");
+        Error(LoaderCodes.Missing, parent.Start, $"Required key `{key}` is missing.", $"Add `{example}`.", path);
         return default;
     }
 
@@ -36,13 +36,24 @@ internal sealed partial class ModelReader
             YamlScalarNode s => $"`{s.Value}`",
             _ => "something else",
         };
-        Error(LoaderCodes.WrongType, node.Start, $"`{path}` must be {expected}, not {found}.", $"Write `{path}` as {expected}.");
+        Error(LoaderCodes.WrongType, node.Start, $"`{path}` must be {expected}, not {found}.", $"Write `{path}` as {expected}.", path);
     }
 
-    private void Invalid(string path, string message, string fix) =>
-        diagnostics.Add(new Diagnostic(LoaderCodes.InvalidValue, Severity.Error, message, fix, map.Resolve(path)));
+    private void Invalid(string path, string message, string fix)
+    {
+        refused.Add(path);
+        diagnostics.Add(new Diagnostic(LoaderCodes.InvalidValue, Severity.Error, message, fix, map.Resolve(path)) { Path = path });
+    }
 
-    private void Error(string code, Mark at, string message, string fix) =>
+    /// <summary>A problem at a node; <paramref name="path"/> names the model value it refuses, if any.</summary>
+    private void Error(string code, Mark at, string message, string fix, string? path = null)
+    {
+        if (path is not null)
+        {
+            refused.Add(path);
+        }
+
         diagnostics.Add(new Diagnostic(code, Severity.Error, message, fix,
-            new SourceLocation(map.File, Math.Max(1, (int)at.Line), Math.Max(1, (int)at.Column))));
+            new SourceLocation(map.File, Math.Max(1, (int)at.Line), Math.Max(1, (int)at.Column))) { Path = path });
+    }
 }

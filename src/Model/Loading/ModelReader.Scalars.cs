@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using UnitGen.Model.Rules.Values;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 using Version = System.Version;
@@ -57,18 +58,6 @@ internal sealed partial class ModelReader
         return node is YamlScalarNode s ? s.Value : WrongType<string>(node, path, "a string");
     }
 
-    private string? AbsolutePath(Dictionary<string, YamlNode> keys, string key, string path)
-    {
-        var value = String(keys, key, path);
-        if (value is not null && !value.StartsWith('/'))
-        {
-            Invalid(path, $"`{value}` is not an absolute path: systemd and runit resolve nothing relative to a project.",
-                "Write the full path, starting with `/`.");
-        }
-
-        return value;
-    }
-
     private bool? Bool(Dictionary<string, YamlNode> keys, string key, string path)
     {
         if (!keys.TryGetValue(key, out var node) || IsNull(node))
@@ -81,7 +70,11 @@ internal sealed partial class ModelReader
             : WrongType<bool?>(node, path, "`true` or `false`");
     }
 
-    private int? Int(Dictionary<string, YamlNode> keys, string key, string path, int min, int max)
+    /// <summary>
+    /// A whole number as written; its range is a value check (<see cref="NumberRangeRule"/>). One that does
+    /// not fit an <see cref="int"/> cannot be held by the model and is reported here, in the same words.
+    /// </summary>
+    private int? Int(Dictionary<string, YamlNode> keys, string key, string path)
     {
         if (!keys.TryGetValue(key, out var node) || IsNull(node))
         {
@@ -94,9 +87,10 @@ internal sealed partial class ModelReader
             return WrongType<int?>(node, path, "a whole number");
         }
 
-        if (value < min || value > max)
+        if (value is < int.MinValue or > int.MaxValue)
         {
-            Invalid(path, $"{value} is out of range for `{key}`.", $"Use a number from {min} to {max}.");
+            var finding = NumberRangeRule.OutOfRange(path, NumberRangeRule.Find(path)!, value);
+            Invalid(path, finding.Message, finding.Fix!);
             return null;
         }
 
@@ -175,7 +169,7 @@ internal sealed partial class ModelReader
 
         var suggestion = KeySuggestion.Closest(text, allowed);
         Error(LoaderCodes.NotAllowed, node.Start, $"`{text}` is not allowed for `{path}`.",
-            suggestion is null ? $"Use one of: {string.Join(", ", allowed)}." : $"Did you mean `{suggestion}`? Allowed: {string.Join(", ", allowed)}.");
+            suggestion is null ? $"Use one of: {string.Join(", ", allowed)}." : $"Did you mean `{suggestion}`? Allowed: {string.Join(", ", allowed)}.", path);
         return null;
     }
 

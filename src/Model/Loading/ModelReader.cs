@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
-using System.Text.RegularExpressions;
 using UnitGen.Model.Diagnostics;
+using UnitGen.Model.Rules;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -15,6 +15,9 @@ internal sealed partial class ModelReader
 {
     private readonly SourceMap map;
     private readonly List<Diagnostic> diagnostics = [];
+
+    /// <summary>Model paths of values reported here; the value checks do not judge their stand-ins again.</summary>
+    private readonly HashSet<string> refused = new(StringComparer.Ordinal);
 
     public ModelReader(string file) => map = new SourceMap(file);
 
@@ -62,7 +65,9 @@ internal sealed partial class ModelReader
             return Result(null);
         }
 
-        return Result(ReadRoot(root));
+        var model = ReadRoot(root);
+        CheckValues(model);
+        return Result(model.Complete ? model.Model : null);
     }
 
     private LoadResult Result(ServiceModel? model) =>
@@ -71,21 +76,31 @@ internal sealed partial class ModelReader
             map,
             [.. diagnostics.OrderBy(d => d.Location.Line).ThenBy(d => d.Location.Column)]);
 
-    private ServiceModel? ReadRoot(YamlMappingNode root)
+    /// <summary>
+    /// The value checks are rules over the model (<see cref="Validator.CheckValues"/>), run here on what
+    /// was read so that a file shows its value errors together with its YAML errors, each at its node.
+    /// A value the reader refused or never saw (a stand-in for a missing key) is not judged again.
+    /// </summary>
+    private void CheckValues((ServiceModel Model, bool Complete) read) =>
+        diagnostics.AddRange(Validator.CheckValues(read.Model, map)
+            .Where(d => d.Path is { } path && !refused.Contains(path) && d.Location.Line > 0));
+
+    /// <summary>
+    /// The model as read. When a required key is missing the rest of the root is not read, and the
+    /// model holds stand-ins (never a valid model: the missing key is already an error).
+    /// </summary>
+    private (ServiceModel Model, bool Complete) ReadRoot(YamlMappingNode root)
     {
         var keys = Keys(root, string.Empty, ModelKeys.Root);
         var name = RequiredString(root, keys, "name", string.Empty);
-        if (name is not null && !NamePattern().IsMatch(name))
-        {
-            Invalid("name", $"Service name `{name}` is not allowed: it names the unit and the runit directory.",
-                "Use lower case letters, digits, `-` and `_`, starting with a letter, at most 64 characters.");
-        }
-
         var user = RequiredString(root, keys, "user", string.Empty);
         var server = keys.TryGetValue("server", out var serverNode) ? ReadServer(serverNode) : MissingKey(root, "server", "server: { type: puma }");
-        var model = name is null || user is null || server is null
-            ? null
-            : new ServiceModel
+        if (name is null || user is null || server is null)
+        {
+            return (new ServiceModel { Name = name ?? string.Empty, User = user ?? string.Empty, Server = server ?? new ServerSpec { Type = ServerType.Puma } }, false);
+        }
+
+        var model = new ServiceModel
             {
                 Name = name,
                 User = user,
@@ -93,9 +108,9 @@ internal sealed partial class ModelReader
                 Description = String(keys, "description", "description"),
                 AllowRoot = Bool(keys, "allowRoot", "allowRoot") ?? false,
                 Group = String(keys, "group", "group"),
-                Directory = AbsolutePath(keys, "directory", "directory"),
+                Directory = String(keys, "directory", "directory"),
                 Environment = ReadEnvironment(keys, "environment", "environment"),
-                EnvFile = AbsolutePath(keys, "envFile", "envFile"),
+                EnvFile = String(keys, "envFile", "envFile"),
                 Listen = ReadListen(keys),
                 Restart = Enum(keys, "restart", "restart", RestartStrategy.Normal),
                 Supervisors = ReadSupervisors(keys),
@@ -103,7 +118,7 @@ internal sealed partial class ModelReader
                 Runit = keys.TryGetValue("runit", out var r) ? ReadRunit(r) : new RunitSpec(),
                 Processes = ReadProcesses(keys),
             };
-        return model;
+        return (model, true);
     }
 
     private ServerSpec? ReadServer(YamlNode node)
@@ -119,33 +134,27 @@ internal sealed partial class ModelReader
             return MissingKey(m, "server.type", "type: puma");
         }
 
-        var type = Enum(keys, "type", "server.type", ServerType.Command);
-        // Only when the type was read as written: an unknown type is already reported (UG0004).
-        if (typeNode is YamlScalarNode { Value: "kestrel" or "command" } && !keys.ContainsKey("command"))
-        {
-            // UnitGen derives the command only for puma and unicorn.
-            return MissingKey(m, "server.command", type == ServerType.Kestrel ? "command: [/srv/app/App]" : "command: [/usr/bin/program, arg]");
-        }
-
+        // An unknown type is reported (UG0004); puma stands in, as it needs no `command`.
+        _ = typeNode;
+        var type = Enum(keys, "type", "server.type", ServerType.Puma);
         return new ServerSpec
         {
             Type = type,
             Version = Version(keys, "version", "server.version"),
             Command = ReadCommand(keys),
             Bundler = Version(keys, "bundler", "server.bundler"),
-            Config = AbsolutePath(keys, "config", "server.config"),
+            Config = String(keys, "config", "server.config"),
             Rackup = String(keys, "rackup", "server.rackup"),
             Environment = String(keys, "environment", "server.environment"),
-            Workers = Int(keys, "workers", "server.workers", 0, 1024),
+            Workers = Int(keys, "workers", "server.workers"),
             Threads = ReadThreads(keys),
             Preload = Bool(keys, "preload", "server.preload"),
             ForkWorker = Bool(keys, "forkWorker", "server.forkWorker") ?? false,
             SdNotifyGem = Bool(keys, "sdNotifyGem", "server.sdNotifyGem") ?? false,
-            Pidfile = AbsolutePath(keys, "pidfile", "server.pidfile"),
-            Timeout = Int(keys, "timeout", "server.timeout", 1, 86400),
+            Pidfile = String(keys, "pidfile", "server.pidfile"),
+            Timeout = Int(keys, "timeout", "server.timeout"),
             UseSystemd = Bool(keys, "useSystemd", "server.useSystemd") ?? false,
-            Binds = !keys.TryGetValue("binds", out var binds) ? null
-                : binds is YamlSequenceNode bindList && TooManySockets(bindList, "server.binds") ? [] : StringList(keys, "binds", "server.binds"),
+            Binds = keys.ContainsKey("binds") ? StringList(keys, "binds", "server.binds") : null,
         };
     }
 
@@ -186,8 +195,8 @@ internal sealed partial class ModelReader
         }
 
         var t = Keys(m, "server.threads", ModelKeys.Threads);
-        var min = Int(t, "min", "server.threads.min", 0, 4096);
-        var max = Int(t, "max", "server.threads.max", 1, 4096);
+        var min = Int(t, "min", "server.threads.min");
+        var max = Int(t, "max", "server.threads.max");
         if (min is null || max is null)
         {
             if (!t.ContainsKey("min") || !t.ContainsKey("max"))
@@ -196,11 +205,6 @@ internal sealed partial class ModelReader
             }
 
             return null;
-        }
-
-        if (min > max)
-        {
-            Invalid("server.threads.min", $"threads min {min} is above max {max}.", "Make `min` at most `max`.");
         }
 
         return new ThreadRange(min.Value, max.Value);
@@ -219,11 +223,6 @@ internal sealed partial class ModelReader
             return [];
         }
 
-        if (TooManySockets(seq, "listen"))
-        {
-            return [];
-        }
-
         var result = ImmutableArray.CreateBuilder<Listener>();
         for (var i = 0; i < seq.Children.Count; i++)
         {
@@ -233,35 +232,26 @@ internal sealed partial class ModelReader
             switch (item)
             {
                 case YamlScalarNode scalar:
-                    if (Address(scalar, path) is { } a)
-                    {
-                        result.Add(new Listener(a));
-                    }
-
+                    result.Add(new Listener(Address(scalar, path) ?? Refused));
                     break;
                 case YamlMappingNode m:
                     var k = Keys(m, path, ModelKeys.Listener);
                     if (!k.TryGetValue("uri", out var uriNode))
                     {
                         MissingKey(m, $"{path}.uri", "uri: unix:///run/<name>/puma.sock");
+                        result.Add(new Listener(Refused));
                         break;
                     }
 
                     var address = uriNode is YamlScalarNode s ? Address(s, $"{path}.uri") : WrongType<ListenAddress>(uriNode, $"{path}.uri", "a socket URI");
                     var mode = String(k, "mode", $"{path}.mode");
-                    if (mode is not null && !ModePattern().IsMatch(mode))
-                    {
-                        Invalid($"{path}.mode", $"Socket mode `{mode}` is not an octal file mode.", "Write it quoted, as four octal digits: `mode: \"0660\"`.");
-                    }
-
-                    if (address is not null)
-                    {
-                        result.Add(new Listener(address) { Mode = mode, Group = String(k, "group", $"{path}.group") });
-                    }
-
+                    result.Add(address is null
+                        ? new Listener(Refused) { Mode = mode }
+                        : new Listener(address) { Mode = mode, Group = String(k, "group", $"{path}.group") });
                     break;
                 default:
                     WrongType(item, path, "a socket URI or a mapping with `uri`");
+                    result.Add(new Listener(Refused));
                     break;
             }
         }
@@ -280,16 +270,16 @@ internal sealed partial class ModelReader
                 Invalid(path, $"`{text}` is not a socket address.",
                     "Write `tcp://ADDRESS:PORT` (IPv6 in brackets), `unix:///absolute/path.sock` or a bare port.");
                 return null;
-            case TcpAddress { Port: < 1 or > 65535 } tcp:
-                Invalid(path, $"Port {tcp.Port} is out of range.", "Use a port from 1 to 65535.");
-                return null;
-            case UnixAddress { Path.Length: 0 }:
-                Invalid(path, "The unix socket path is empty.", "Write `unix:///run/<name>/app.sock`.");
-                return null;
             default:
                 return address;
         }
     }
+
+    /// <summary>
+    /// Stands in for a listener the reader refused, so that the next ones keep their index (and their
+    /// position) for the value checks; a model holding it is never returned.
+    /// </summary>
+    private static readonly ListenAddress Refused = new TcpAddress(null, 1);
 
     private ImmutableArray<Supervisor> ReadSupervisors(Dictionary<string, YamlNode> keys)
     {
@@ -298,7 +288,13 @@ internal sealed partial class ModelReader
             return [Supervisor.Systemd];
         }
 
-        var items = node is YamlSequenceNode seq ? seq.Children.Select((c, i) => (c, $"supervisor[{i}]")).ToList() : [(node, "supervisor")];
+        if (node is not YamlSequenceNode seq)
+        {
+            // One supervisor written as a scalar; an unknown one is reported (UG0004) and systemd stands in.
+            return [EnumValue(node, "supervisor", Supervisor.Systemd) ?? Supervisor.Systemd];
+        }
+
+        var items = seq.Children.Select((c, i) => (c, $"supervisor[{i}]")).ToList();
         Locate(node, "supervisor");
         var result = new List<Supervisor>();
         foreach (var (child, path) in items)
@@ -307,11 +303,6 @@ internal sealed partial class ModelReader
             {
                 result.Add(s);
             }
-        }
-
-        if (result.Count == 0 && node is YamlSequenceNode)
-        {
-            Invalid("supervisor", "The supervisor list is empty.", "Write `supervisor: systemd`, `runit` or `[systemd, runit]`.");
         }
 
         return [.. result];
@@ -329,7 +320,7 @@ internal sealed partial class ModelReader
         {
             SocketActivation = Bool(k, "socketActivation", "systemd.socketActivation"),
             Notify = Bool(k, "notify", "systemd.notify") ?? false,
-            WatchdogSec = Int(k, "watchdogSec", "systemd.watchdogSec", 1, 86400),
+            WatchdogSec = Int(k, "watchdogSec", "systemd.watchdogSec"),
             Hardening = Enum(k, "hardening", "systemd.hardening", HardeningProfile.Default),
             Stdout = String(k, "stdout", "systemd.stdout"),
             Stderr = String(k, "stderr", "systemd.stderr"),
@@ -348,8 +339,8 @@ internal sealed partial class ModelReader
         var k = Keys(m, "runit", ModelKeys.Runit);
         return new RunitSpec
         {
-            ServiceDir = AbsolutePath(k, "serviceDir", "runit.serviceDir") ?? new RunitSpec().ServiceDir,
-            LogDir = AbsolutePath(k, "logDir", "runit.logDir"),
+            ServiceDir = String(k, "serviceDir", "runit.serviceDir") ?? new RunitSpec().ServiceDir,
+            LogDir = String(k, "logDir", "runit.logDir"),
         };
     }
 
@@ -388,10 +379,4 @@ internal sealed partial class ModelReader
 
         return result.ToImmutable();
     }
-
-    [GeneratedRegex(@"^[a-z][a-z0-9_-]{0,63}\z")]
-    private static partial Regex NamePattern();
-
-    [GeneratedRegex(@"^0?[0-7]{3}\z")]
-    private static partial Regex ModePattern();
 }
