@@ -25,6 +25,10 @@ public sealed class ImportCorpusTests
     [
         (files => !files.Any(f => f.Kind == LintFileKind.Service),
             "import reads a systemd .service (runit run scripts, env files and app configs alone are lint-only)"),
+        (files => LintModelBuilder.Build(files).Any(s => s.UserScope),
+            "a user unit (systemctl --user) has no User=; the model has no user scope yet (DESIGN.md systemd.scope), so import would write root"),
+        (files => Linter.LintFiles(files).Any(d => d.Code == "UG0709"),
+            "systemd refuses the unit (WorkingDirectory= not absolute, UG0709): a placeholder path has no model value until it is filled in"),
     ];
 
     public static TheoryData<string> Entries => LintCorpusTests.Entries;
@@ -102,10 +106,11 @@ public sealed class ImportCorpusTests
     [Fact]
     public void Most_of_the_corpus_imports()
     {
-        var entries = LintCorpusTests.EntryNames.ToList();
+        // Of the entries with a .service: the corpus also holds lint-only entries (run scripts, app configs alone).
+        var entries = LintCorpusTests.EntryNames.Where(e => LintCorpusTests.Files(e).Any(f => f.Kind == LintFileKind.Service)).ToList();
         var importing = entries.Count(e => !Skip(LintCorpusTests.Files(e)));
 
-        Assert.True(importing >= 20 && importing * 4 >= entries.Count * 3, $"{importing} of {entries.Count} corpus entries import; the tests above prove little");
+        Assert.True(importing >= 20 && importing * 4 >= entries.Count * 3, $"{importing} of {entries.Count} corpus entries with a .service import; the tests above prove little");
     }
 
     /// <summary>
