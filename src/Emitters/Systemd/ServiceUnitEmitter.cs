@@ -21,6 +21,12 @@ internal static class ServiceUnitEmitter
 
         var socketActivated = model.SocketActivation && !model.Listen.IsEmpty;
         var socket = $"{model.Name}.socket";
+        if (model.Server.Type == ServerType.Kestrel)
+        {
+            // Type=notify, the passed sockets, the drain and WatchdogSec= all need the app's side.
+            unit.Comment("ASP.NET Core: Program.cs calls `builder.UseUnitGen();` (NuGet package UnitGen.Hosting) for");
+            unit.Comment("READY=1, the sockets systemd passes, a drain on stop and watchdog pings.");
+        }
 
         unit.Section("Unit");
         unit.Value("Description", model.Description ?? model.Name);
@@ -33,6 +39,12 @@ internal static class ServiceUnitEmitter
         if (!model.Systemd.Wants.IsEmpty)
         {
             unit.Value("Wants", string.Join(' ', model.Systemd.Wants));
+        }
+
+        if (!model.Processes.IsEmpty)
+        {
+            // `systemctl stop|restart NAME.target` reaches the web server too; its socket stays up.
+            unit.Value("PartOf", OutputPaths.TargetUnit(model));
         }
 
         unit.Section("Service");
@@ -48,21 +60,7 @@ internal static class ServiceUnitEmitter
             }
         }
 
-        unit.Value("User", model.User);
-        if (model.Group is { } group)
-        {
-            unit.Value("Group", group);
-        }
-
-        if (model.Directory is { } dir)
-        {
-            unit.Value("WorkingDirectory", dir);
-        }
-
-        if (!model.Environment.IsEmpty)
-        {
-            unit.Value("EnvironmentFile", model.EnvFilePath);
-        }
+        ServiceIdentity.Write(unit, model);
 
         if (KestrelFacts.DerivedUrls(model) is { } urls)
         {
