@@ -24,9 +24,9 @@ public partial class LintCorpusTests(ITestOutputHelper output)
     public static TheoryData<string> Entries => [.. EntryNames];
 
     /// <summary>The files of an entry that lint reads (kind by name and content), without expected.txt.</summary>
-    public static IReadOnlyList<LintFile> Files(string entry) => Read(entry).Files;
+    internal static IReadOnlyList<LintFile> Files(string entry) => Read(entry).Files;
 
-    public static LintInputs Read(string entry) =>
+    internal static LintInputs Read(string entry) =>
         LintInput.Read(Directory.GetFiles(Path.Combine(Corpus, entry)).Where(f => Path.GetFileName(f) != "expected.txt").Order(StringComparer.Ordinal), findGemfileLock: false);
 
     /// <summary>What lint reports for an entry, as `file(line) CODE` keys relative to the entry.</summary>

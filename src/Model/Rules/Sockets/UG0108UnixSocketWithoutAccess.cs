@@ -8,7 +8,7 @@ namespace UnitGen.Model.Rules.Sockets;
 /// able to connect"; systemd's default 0666 lets every local user connect, so that claim was false. It now warns
 /// only where a stated mode keeps the proxy out.
 /// </summary>
-public sealed class UG0108UnixSocketWithoutAccess : Rule
+internal sealed class UG0108UnixSocketWithoutAccess : Rule
 {
     public override string Code => "UG0108";
 
