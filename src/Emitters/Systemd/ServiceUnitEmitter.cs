@@ -14,6 +14,11 @@ internal static class ServiceUnitEmitter
     public static EmittedFile Emit(ServiceModel model)
     {
         var unit = new SystemdUnitWriter(model.Name);
+        if (MadeFor.Text(model.Server) is { } madeFor)
+        {
+            unit.Comment(madeFor);
+        }
+
         var socketActivated = model.SocketActivation && !model.Listen.IsEmpty;
         var socket = $"{model.Name}.socket";
 
