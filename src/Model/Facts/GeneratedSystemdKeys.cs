@@ -7,7 +7,7 @@ namespace UnitGen.Model.Facts;
 /// <c>systemd.extra</c> may not set them (UG0731). A test holds this table to every key of every
 /// generated unit of the samples.
 /// </summary>
-public static class GeneratedSystemdKeys
+internal static class GeneratedSystemdKeys
 {
     private static readonly FrozenDictionary<string, FrozenSet<string>> Sections = new Dictionary<string, FrozenSet<string>>
     {

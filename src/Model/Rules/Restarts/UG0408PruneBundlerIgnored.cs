@@ -3,7 +3,7 @@ using UnitGen.Model.Facts;
 
 namespace UnitGen.Model.Rules.Restarts;
 
-public sealed class UG0408PruneBundlerIgnored : Rule
+internal sealed class UG0408PruneBundlerIgnored : Rule
 {
     public override string Code => "UG0408";
 

@@ -3,7 +3,7 @@ using UnitGen.Model.Diagnostics;
 
 namespace UnitGen.Model.Rules.UnitHygiene;
 
-public sealed class UG0730UnknownExtraDirective : Rule
+internal sealed class UG0730UnknownExtraDirective : Rule
 {
     /// <summary>The sections <c>systemd.extra</c> can reach: the service unit's three and the socket unit's own.</summary>
     private static readonly string[] Sections = ["Unit", "Service", "Install", "Socket"];

@@ -3,7 +3,7 @@ using UnitGen.Model.Facts;
 
 namespace UnitGen.Model.Rules.UnitHygiene;
 
-public sealed class UG0731ExtraOverridesGeneratedKey : Rule
+internal sealed class UG0731ExtraOverridesGeneratedKey : Rule
 {
     public override string Code => "UG0731";
 
