@@ -19,11 +19,7 @@ public static class OutputPaths
     public static string RunitFile(ServiceModel model, string file) => $"runit/{Require(model).Name}/{file}";
 
     /// <summary>Install path of the server config: the model's, else next to the app.</summary>
-    public static string InstalledServerConfig(ServiceModel model)
-    {
-        var file = Require(model).Server.Type == ServerType.Unicorn ? "unicorn.rb" : "puma.rb";
-        return model.Server.Config ?? (model.Directory is null ? $"/etc/{model.Name}/{file}" : $"{model.Directory}/config/{file}");
-    }
+    public static string InstalledServerConfig(ServiceModel model) => UnitGen.Model.Facts.ServerConfigFile.InstalledPath(Require(model));
 
     private static ServiceModel Require(ServiceModel model) => model ?? throw new ArgumentNullException(nameof(model));
 }

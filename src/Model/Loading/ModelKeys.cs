@@ -18,6 +18,7 @@ public static class ModelKeys
     [
         "type", "version", "command", "bundler", "config", "rackup", "environment", "workers", "threads",
         "preload", "forkWorker", "sdNotifyGem", "pidfile", "timeout", "useSystemd", "binds",
+        "ruby", "yjit",
     ];
 
     public static readonly ImmutableArray<string> Threads = ["min", "max"];

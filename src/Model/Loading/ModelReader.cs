@@ -271,6 +271,8 @@ internal sealed partial class ModelReader
             Pidfile = AbsolutePath(keys, "pidfile", "server.pidfile"),
             Timeout = Int(keys, "timeout", "server.timeout", 1, 86400),
             UseSystemd = Bool(keys, "useSystemd", "server.useSystemd") ?? false,
+            Ruby = Version(keys, "ruby", "server.ruby"),
+            Yjit = Bool(keys, "yjit", "server.yjit"),
             Binds = !keys.TryGetValue("binds", out var binds) ? null
                 : binds is YamlSequenceNode bindList && TooManySockets(bindList, "server.binds") ? [] : StringList(keys, "binds", "server.binds"),
         };

@@ -21,6 +21,9 @@ public static class RuleCatalog
         new ExecChain.UG0201ForkingExecStart(),
         new ExecChain.UG0202BundlerDropsDescriptors(),
         new ExecChain.UG0203ProgramPath(),
+        new ExecChain.UG0204ServerConfigNotPassed(),
+        new ExecChain.UG0205CommandLineAddressOutsideListen(),
+        new ExecChain.UG0206BundledServerWithoutGemfile(),
         new Readiness.UG0301WatchdogWithoutNotify(),
         new Readiness.UG0302NotifyUnsupported(),
         new Readiness.UG0303WatchdogDuringHotRestart(),
@@ -42,6 +45,9 @@ public static class RuleCatalog
         new UnitHygiene.UG0722UserOrGroupName(),
         new UnitHygiene.UG0723PathSystemdRefuses(),
         new UnitHygiene.UG0724UnknownOutput(),
+        new Hardening.UG0801YjitUnderMemoryDenyWriteExecute(),
+        new Hardening.UG0802StrictHidesRemoteService(),
+        new Hardening.UG0803PrivateTmpHidesSocket(),
     ];
 
     public static Rule? Find(string code) =>

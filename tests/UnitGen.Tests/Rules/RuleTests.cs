@@ -65,6 +65,17 @@ public class RuleTests
         { "UG0723", "  type: puma\n  pidfile: /srv/app/../tmp/puma.pid\n", 6, 12 },
         { "UG0723", "  type: puma\nlisten: [ \"unix:///run/app/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx.sock\" ]\n", 6, 11 },
         { "UG0724", "  type: puma\nsystemd:\n  stdout: /var/log/app.log\n", 7, 11 },
+        // Issue 15: explicit commands, the bundled default, and hardening that breaks common Ruby setups.
+        { "UG0204", "  type: puma\n  command: [ /usr/bin/puma, -C, /srv/app/other.rb ]\n", 6, 29 },
+        { "UG0204", "  type: unicorn\n  command: [ bundle, exec, unicorn, --config-file=/srv/app/unicorn.rb ]\n", 6, 37 },
+        { "UG0204", "  type: puma\n  command: [ /srv/app/bin/start-web ]\n", 6, 12 },
+        { "UG0204", "  type: puma\n  command: [ sh, -c, \"exec bundle exec puma\" ]\n", 6, 22 },
+        { "UG0205", "  type: puma\n  command: [ puma, -p, \"9292\" ]\nlisten: [ \"tcp://127.0.0.1:9292\" ]\n", 6, 20 },
+        { "UG0205", "  type: unicorn\n  command: [ /usr/local/bin/bundle, exec, unicorn, -l, \"0.0.0.0:8080\" ]\nlisten: [ \"tcp://127.0.0.1:8080\" ]\n", 6, 52 },
+        { "UG0206", "  type: puma\n", 4, 9 },
+        { "UG0801", "  type: puma\n  yjit: false\nenvironment: { RUBY_YJIT_ENABLE: \"1\" }\n", 7, 34 },
+        { "UG0802", "  type: puma\nenvironment: { DATABASE_URL: \"postgres://app@db.internal:5432/app\" }\nsystemd: { hardening: strict }\n", 6, 30 },
+        { "UG0803", "  type: puma\nlisten: [ \"unix:///tmp/app.sock\" ]\nsystemd: { socketActivation: false }\n", 6, 11 },
     };
 
     public static TheoryData<string, string> Clean => new()
@@ -104,13 +115,23 @@ public class RuleTests
         { "UG0722", "  type: puma\ngroup: www-data\nlisten:\n  - uri: unix:///run/app/app.sock\n    group: \"33\"\n" },
         { "UG0723", "  type: puma\n  pidfile: /srv/app/./tmp//puma.pid\n" },
         { "UG0724", "  type: puma\nsystemd:\n  stdout: append:/var/log/app.log\n  stderr: journal\n" },
+        { "UG0204", "  type: puma\n  command: [ /usr/bin/puma, -C, /srv/app/config/puma.rb ]\n" },
+        { "UG0204", "  type: unicorn\n  command: [ bundle, exec, unicorn ]\n" },
+        { "UG0204", "  type: puma\n  command: [ /srv/app/bin/start-web, -C, /srv/app/config/puma.rb ]\n" },
+        { "UG0204", "  type: puma\n  command: [ sh, -c, \"exec bundle exec puma -C /srv/app/config/puma.rb\" ]\n" },
+        { "UG0205", "  type: puma\n  command: [ puma, -b, \"tcp://127.0.0.1:9292\" ]\nlisten: [ \"tcp://127.0.0.1:9292\" ]\n" },
+        { "UG0205", "  type: unicorn\n  command: [ /usr/local/bin/bundle, exec, unicorn, -l, \"127.0.0.1:8080\" ]\nlisten: [ \"tcp://127.0.0.1:8080\" ]\n" },
+        { "UG0206", "  type: puma\nenvironment: { BUNDLE_GEMFILE: /srv/app/Gemfile }\n" },
+        { "UG0801", "  type: puma\nenvironment: { RUBY_YJIT_ENABLE: \"1\" }\n" },
+        { "UG0802", "  type: puma\nenvironment: { DATABASE_URL: \"postgres://app@127.0.0.1:5432/app\", REDIS_URL: \"unix:///run/redis/redis.sock\" }\nsystemd: { hardening: strict }\n" },
+        { "UG0803", "  type: puma\nlisten: [ \"unix:///tmp/app.sock\" ]\n" },
     };
 
-    /// <summary>UG0705 needs root; UG0601 needs a model without `directory` (one line less).</summary>
+    /// <summary>UG0705 needs root; UG0601 and UG0206 need a model without `directory` (one line less).</summary>
     private static string Model(string code, string rest) => code switch
     {
         "UG0705" => Head.Replace("user: deploy", "user: root", StringComparison.Ordinal) + rest,
-        "UG0601" => Head.Replace("directory: /srv/app\n", "", StringComparison.Ordinal) + rest,
+        "UG0601" or "UG0206" => Head.Replace("directory: /srv/app\n", "", StringComparison.Ordinal) + rest,
         _ => Head + rest,
     };
 
