@@ -122,6 +122,7 @@ public class RuleTests
         { "UG0205", "  type: puma\n  command: [ puma, -b, \"tcp://127.0.0.1:9292\" ]\nlisten: [ \"tcp://127.0.0.1:9292\" ]\n" },
         { "UG0205", "  type: unicorn\n  command: [ /usr/local/bin/bundle, exec, unicorn, -l, \"127.0.0.1:8080\" ]\nlisten: [ \"tcp://127.0.0.1:8080\" ]\n" },
         { "UG0206", "  type: puma\nenvironment: { BUNDLE_GEMFILE: /srv/app/Gemfile }\n" },
+        { "UG0203", "  type: puma\n  command: bin/puma\nsupervisor: runit\n" },
         { "UG0801", "  type: puma\nenvironment: { RUBY_YJIT_ENABLE: \"1\" }\n" },
         { "UG0802", "  type: puma\nenvironment: { DATABASE_URL: \"postgres://app@127.0.0.1:5432/app\", REDIS_URL: \"unix:///run/redis/redis.sock\" }\nsystemd: { hardening: strict }\n" },
         { "UG0803", "  type: puma\nlisten: [ \"unix:///tmp/app.sock\" ]\n" },
