@@ -35,7 +35,7 @@ public sealed record ServerSpec
 
     /// <summary>
     /// The argv that ExecStart / the runit run script execs. An explicit command gets the generated config
-    /// passed to its server (<see cref="Facts.ServerCommandLine.WithConfig"/>; UG0204 refuses what cannot
+    /// passed to its server (<see cref="Facts.ServerCommandLine.WithConfig"/>; UG0211 refuses what cannot
     /// take it). The default is the app's bundled server — the puma or unicorn of its Gemfile.lock, run by
     /// <c>bundle exec</c> in <c>directory</c> — not whatever server is first on PATH.
     /// </summary>

@@ -1,4 +1,4 @@
-using UnitGen.Emitters.Writers;
+using UnitGen.Formats.Ruby;
 using UnitGen.Model;
 using UnitGen.Model.Facts;
 

@@ -1,6 +1,6 @@
+using UnitGen.Formats.Systemd;
 using UnitGen.Model;
 using UnitGen.Model.Facts;
-using UnitGen.Emitters.Writers;
 
 namespace UnitGen.Emitters.Systemd;
 
@@ -51,7 +51,7 @@ internal static class Hardening
         if (RubyFacts.NeverNeedsWriteExecute(model.Server))
         {
             // Only where the model says the runtime never maps writable+executable memory: YJIT does, and
-            // `ruby --yjit` aborts at boot under this directive (UG0801); so does .NET's JIT.
+            // `ruby --yjit` aborts at boot under this directive (UG0901); so does .NET's JIT.
             unit.Value("MemoryDenyWriteExecute", true);
         }
 

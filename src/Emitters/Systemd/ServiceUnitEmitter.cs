@@ -1,4 +1,5 @@
-using UnitGen.Emitters.Writers;
+using UnitGen.Formats.EnvironmentFiles;
+using UnitGen.Formats.Systemd;
 using UnitGen.Model;
 using UnitGen.Model.Facts;
 

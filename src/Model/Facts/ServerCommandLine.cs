@@ -71,8 +71,8 @@ public sealed record ServerCommandLine
 
     /// <summary>
     /// The command with the generated config passed to the server: <c>-C CONFIG</c> (puma) or <c>-c CONFIG</c>
-    /// (unicorn) right after the program, unless a config option is already there (UG0204 judges it) or
-    /// UnitGen cannot see the server (a wrapper or a shell script: UG0204 refuses the model).
+    /// (unicorn) right after the program, unless a config option is already there (UG0211 judges it) or
+    /// UnitGen cannot see the server (a wrapper or a shell script: UG0211 refuses the model).
     /// </summary>
     public ImmutableArray<string> WithConfig(ServerType type, string config)
     {

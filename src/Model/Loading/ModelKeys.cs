@@ -11,7 +11,7 @@ public static class ModelKeys
     public static readonly ImmutableArray<string> Root =
     [
         "name", "description", "user", "allowRoot", "group", "directory", "environment", "envFile",
-        "server", "listen", "restart", "supervisor", "systemd", "runit",
+        "server", "listen", "restart", "supervisor", "systemd", "runit", "processes",
     ];
 
     public static readonly ImmutableArray<string> Server =
@@ -32,6 +32,12 @@ public static class ModelKeys
 
     public static readonly ImmutableArray<string> Runit = ["serviceDir", "logDir"];
 
+    /// <summary>One entry of <c>processes:</c> (its key is the process name).</summary>
+    public static readonly ImmutableArray<string> Process =
+    [
+        "type", "version", "command", "config", "instances", "stopTimeout", "notify", "watchdogSec", "roles",
+    ];
+
     /// <summary>Every mapping of the model by its schema location ("" is the root, "listen[]" an item).</summary>
     public static readonly ImmutableDictionary<string, ImmutableArray<string>> Sections =
         new Dictionary<string, ImmutableArray<string>>
@@ -42,5 +48,6 @@ public static class ModelKeys
             ["listen[]"] = Listener,
             ["systemd"] = Systemd,
             ["runit"] = Runit,
+            ["processes.*"] = Process,
         }.ToImmutableDictionary();
 }

@@ -200,7 +200,7 @@ public class CliTests
         Assert.Equal(2, again.ExitCode);
         var text = File.ReadAllText(model);
         Assert.Contains("# version: \"x.y.z\"", text, StringComparison.Ordinal);
-        Assert.Contains("#   Usr=deploy (app.service:10)", text, StringComparison.Ordinal);
+        Assert.Contains("# not imported: app.service(10): Usr=deploy — no model key", text, StringComparison.Ordinal);
         Assert.Equal(0, CliRun.Of("validate", model).ExitCode);
     }
 }

@@ -22,7 +22,7 @@ public sealed class SharedIsolatedSystemd : IDisposable
 /// binstub, `bundle exec` — gets the generated config (without it puma would listen on 0.0.0.0:9292 and
 /// close systemd's socket), serves on the model's socket and restarts with 0 failed requests; (2) with
 /// YJIT on (RUBY_YJIT_ENABLE=1) the default and strict profiles boot and restart, and the negative
-/// control — `yjit: false`, which brings MemoryDenyWriteExecute=yes back — aborts at boot, as UG0801 says.
+/// control — `yjit: false`, which brings MemoryDenyWriteExecute=yes back — aborts at boot, as UG0901 says.
 /// Two restarts each: the claim is the command and the sandbox, the restart mechanics have their own tests.
 /// </summary>
 [Trait(Category.Name, Category.EndToEnd)]
@@ -129,7 +129,7 @@ public sealed class ExplicitCommandTests(SharedIsolatedSystemd shared, ITestOutp
         else
         {
             // The negative control is a model UnitGen refuses: emitted anyway, to show what the rule prevents.
-            Assert.Contains(errors, d => d.Code == "UG0801");
+            Assert.Contains(errors, d => d.Code == "UG0901");
         }
 
         OutputWriter.Write(dir, Generator.Emit(loaded.Model), checkOnly: false);

@@ -1,4 +1,4 @@
-using UnitGen.Model.Lint;
+using UnitGen.Lint;
 using UnitGen.Tests.Support;
 
 namespace UnitGen.Tests.Lint;
