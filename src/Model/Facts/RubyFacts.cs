@@ -28,7 +28,7 @@ public static class RubyFacts
     /// <summary>
     /// Where the model itself turns YJIT on: <c>RUBY_YJIT_ENABLE</c> in the environment (Ruby 3.1 enables
     /// YJIT when the variable is set at all — measured on 3.1.2 with "0" and ""), <c>--yjit</c> or
-    /// <c>--enable=yjit</c> in RUBYOPT or on the command line. Null when it does not.
+    /// <c>--enable=yjit</c> in RUBYOPT or on the command line (also as <c>env NAME=VALUE</c> words). Null when it does not.
     /// </summary>
     public static (string Path, string Text)? YjitSwitch(ServiceModel model)
     {
@@ -46,7 +46,9 @@ public static class RubyFacts
         var argv = model.Server.Command;
         for (var i = 0; i < argv.Length; i++)
         {
-            if (IsYjitSwitch(argv[i]))
+            // `--yjit` for ruby, or `env RUBY_YJIT_ENABLE=1 …` / `env RUBYOPT=--yjit …` in front of the server.
+            if (IsYjitSwitch(argv[i]) || argv[i].StartsWith("RUBY_YJIT_ENABLE=", StringComparison.Ordinal)
+                || (argv[i].StartsWith("RUBYOPT=", StringComparison.Ordinal) && argv[i]["RUBYOPT=".Length..].Split(' ').Any(IsYjitSwitch)))
             {
                 return ($"server.command[{i}]", argv[i]);
             }

@@ -83,6 +83,8 @@ public class RuleTests
         { "UG0212", "  type: unicorn\n  command: [ /usr/local/bin/bundle, exec, unicorn, -l, \"0.0.0.0:8080\" ]\nlisten: [ \"tcp://127.0.0.1:8080\" ]\n", 6, 52 },
         { "UG0213", "  type: puma\n", 4, 9 },
         { "UG0901", "  type: puma\n  yjit: false\nenvironment: { RUBY_YJIT_ENABLE: \"1\" }\n", 7, 34 },
+        { "UG0901", "  type: puma\n  ruby: \"3.0\"\n  command: [ /usr/bin/env, RUBY_YJIT_ENABLE=1, /usr/bin/puma ]\n", 7, 28 },
+        { "UG0202", "  type: puma\n  command: [ /usr/bin/rbenv, exec, bundle, exec, puma ]\nlisten: [ \"tcp://127.0.0.1:9292\" ]\n", 6, 12 },
         { "UG0902", "  type: puma\nenvironment: { DATABASE_URL: \"postgres://app@db.internal:5432/app\" }\nsystemd: { hardening: strict }\n", 6, 30 },
         { "UG0903", "  type: puma\nlisten: [ \"unix:///tmp/app.sock\" ]\nsystemd: { socketActivation: false }\n", 6, 11 },
     };
