@@ -14,6 +14,8 @@ public static class CodeCatalog
         .. LoaderCodes.Descriptions,
         .. RuleCatalog.All.Select(r => new CodeDescription(r.Code, r.Severity, r.Title, r.Explanation, r.Fix))
             .Concat(LintRuleCatalog.All.Select(r => new CodeDescription(r.Code, r.Severity, r.Title, r.Explanation, r.Fix)))
+            .Concat(LintRuleCatalog.ServiceRules.Select(r => new CodeDescription(r.Code, r.Severity, r.Title, r.Explanation, r.Fix)))
+            .Concat(LintInputCodes.Descriptions)
             // UG0601 is both a model rule and its hand-written counterpart; the model rule's entry explains the code.
             .DistinctBy(d => d.Code, StringComparer.Ordinal)
             .OrderBy(d => d.Code, StringComparer.Ordinal),

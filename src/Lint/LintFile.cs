@@ -1,7 +1,7 @@
 using UnitGen.Formats.EnvironmentFiles;
+using UnitGen.Formats.Ruby;
 using UnitGen.Formats.Systemd;
 using UnitGen.Model;
-
 
 namespace UnitGen.Lint;
 
@@ -10,8 +10,19 @@ public sealed record LintFile(string Path, LintFileKind Kind, string Text, UnixF
 {
     private UnitFile? unit;
     private EnvironmentFile? environment;
+    private RubyConfig? ruby;
+
+    /// <summary>The file's name; a copy with another name parses again.</summary>
+    public string Path { get; init { field = value; Forget(); } } = Path;
+
+    public LintFileKind Kind { get; init { field = value; Forget(); } } = Kind;
+
+    /// <summary>The file's text; a copy with other text (<c>with { Text = … }</c>) parses again.</summary>
+    public string Text { get; init { field = value; Forget(); } } = Text;
 
     public bool IsUnit => Kind is LintFileKind.Service or LintFileKind.Socket;
+
+    public bool IsAppConfig => Kind is LintFileKind.PumaConfig or LintFileKind.UnicornConfig;
 
     public UnitFile Unit => unit ??= IsUnit
         ? SystemdUnitReader.Parse(Text, Path)
@@ -21,24 +32,30 @@ public sealed record LintFile(string Path, LintFileKind Kind, string Text, UnixF
         ? EnvironmentFileReader.Parse(Text)
         : throw new InvalidOperationException($"{Path} is not an environment file.");
 
+    public RubyConfig Ruby => ruby ??= IsAppConfig
+        ? RubyConfigReader.Parse(Text)
+        : throw new InvalidOperationException($"{Path} is not a puma.rb or unicorn.rb.");
+
     /// <summary>The lines of the file, 1-based by index + 1.</summary>
     public string[] Lines => Text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
 
-    /// <summary>Guesses the kind from the name the way people name these files; null when unknown.</summary>
-    public static LintFileKind? KindOf(string path)
+    /// <summary>Equal by what was read, not by what has been parsed of it so far.</summary>
+    public bool Equals(LintFile? other) =>
+        other is not null && Path == other.Path && Kind == other.Kind && Text == other.Text && Mode == other.Mode;
+
+    public override int GetHashCode() => HashCode.Combine(Path, Kind, Text, Mode);
+
+    private void Forget()
     {
-        ArgumentNullException.ThrowIfNull(path);
-        var name = System.IO.Path.GetFileName(path);
-        return name switch
-        {
-            _ when name.EndsWith(".service", StringComparison.Ordinal) => LintFileKind.Service,
-            _ when name.EndsWith(".socket", StringComparison.Ordinal) => LintFileKind.Socket,
-            _ when name.EndsWith(".rb", StringComparison.Ordinal) && name.Contains("unicorn", StringComparison.OrdinalIgnoreCase) => LintFileKind.UnicornConfig,
-            _ when name.EndsWith(".rb", StringComparison.Ordinal) => LintFileKind.PumaConfig,
-            "run" => LintFileKind.RunitRun,
-            _ when name.EndsWith(".env", StringComparison.Ordinal) || name == ".env"
-                || path.Contains("/etc/default/", StringComparison.Ordinal) => LintFileKind.EnvironmentFile,
-            _ => null,
-        };
+        unit = null;
+        environment = null;
+        ruby = null;
     }
+
+    /// <summary>The kind by name alone (see <see cref="LintFileKinds.Detect"/> for name and content); null when unknown.</summary>
+    public static LintFileKind? KindOf(string path) => LintFileKinds.ByName(path);
+
+    /// <summary>A file read from disk, its kind decided by name and content.</summary>
+    public static LintFile Of(string path, string text, UnixFileMode? mode) =>
+        new(path, LintFileKinds.Detect(path, text).Kind ?? throw new ArgumentException($"{path}: unknown kind of file.", nameof(path)), text, mode);
 }

@@ -11,4 +11,7 @@ public enum LintFileKind
     UnicornConfig,
     RunitRun,
     EnvironmentFile,
+
+    /// <summary>Bundler's lock file: not linted, read for the versions of puma, unicorn, bundler and sd_notify.</summary>
+    GemfileLock,
 }

@@ -9,7 +9,9 @@ public static class LintRuleCatalog
 {
     public static readonly ImmutableArray<LintRule> All =
     [
+        new UG0204AssignmentAsProgram(),
         new UG0403HupReloadForPuma(),
+        new UG0407KillWithoutPid(),
         new UG0503ExportInEnvironmentFile(),
         new UG0601RunScriptExecsUnicorn(),
         new UG0602RunScriptWithoutExec(),
@@ -19,5 +21,15 @@ public static class LintRuleCatalog
         new UG0706ExecutableUnitFile(),
         new UG0707LineSystemdIgnores(),
         new UG0708NotUnderstood(),
+        new UG0709WorkingDirectoryNotAbsolute(),
+        new UG0725LegacyVarRun(),
+    ];
+
+    /// <summary>Rules over the files of one service together, for settings the model has no place for.</summary>
+    public static readonly ImmutableArray<LintServiceRule> ServiceRules =
+    [
+        new UG0205ForkingTypeWithForegroundServer(),
+        new UG0206ServerDaemonizes(),
+        new UG0406KillModeProcessWithWrapper(),
     ];
 }

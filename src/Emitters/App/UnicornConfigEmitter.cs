@@ -52,6 +52,11 @@ internal static class UnicornConfigEmitter
     {
         var server = model.Server;
         var rb = new RubyWriter(model.Name);
+        if (MadeFor.Text(server) is { } madeFor)
+        {
+            rb.Comment(madeFor);
+        }
+
         if (model.Directory is { } dir)
         {
             // Re-exec (USR2) starts from here, so a `current` symlink switched by a deploy is followed.

@@ -43,15 +43,14 @@ public sealed class UG0601RunScriptExecsUnicorn : LintRule
 
     public override IEnumerable<LintFinding> Check(LintFile file)
     {
-        var lines = file.Lines;
-        var last = Array.FindLastIndex(lines, l => l.TrimStart().StartsWith("exec ", StringComparison.Ordinal));
-        if (last < 0)
+        if (RunScript.ExecWords(file.Lines) is not { } exec)
         {
             yield break;
         }
 
-        var words = Words(lines[last]).ToList();
-        var i = SkipLaunchers(words, 1);
+        // The exec'd program first: `exec chpst … unicorn`, `VAR=x exec bundle exec unicorn`, continued over lines.
+        var words = exec.Select(w => (w.Text, w.Line, w.Column)).ToList();
+        var i = SkipLaunchers(words, 0);
         if (i < words.Count && Program(words[i].Text) == "bundle" && i + 1 < words.Count && words[i + 1].Text == "exec")
         {
             i += 2;
@@ -63,12 +62,12 @@ public sealed class UG0601RunScriptExecsUnicorn : LintRule
 
         if (i < words.Count && Program(words[i].Text) is "unicorn" or "unicorn_rails")
         {
-            yield return new LintFinding(last + 1, words[i].Column,
+            yield return new LintFinding(words[i].Line, words[i].Column,
                 $"`{words[i].Text}` is the process runsv supervises: a USR2 upgrade replaces it and runsv starts ./run again while the new master holds the port.");
         }
     }
 
-    private static int SkipLaunchers(List<(string Text, int Column)> words, int i)
+    private static int SkipLaunchers(List<(string Text, int Line, int Column)> words, int i)
     {
         while (i < words.Count && Launchers.TryGetValue(Program(words[i].Text), out var takesArgument))
         {
@@ -89,29 +88,4 @@ public sealed class UG0601RunScriptExecsUnicorn : LintRule
     }
 
     private static string Program(string word) => word[(word.LastIndexOf('/') + 1)..];
-
-    // Whitespace-separated words with their 1-based columns; quotes around a word are dropped, which is enough to
-    // see which program a line starts.
-    private static IEnumerable<(string Text, int Column)> Words(string line)
-    {
-        var i = 0;
-        while (i < line.Length)
-        {
-            while (i < line.Length && char.IsWhiteSpace(line[i]))
-            {
-                i++;
-            }
-
-            var start = i;
-            while (i < line.Length && !char.IsWhiteSpace(line[i]))
-            {
-                i++;
-            }
-
-            if (i > start)
-            {
-                yield return (line[start..i].Trim('\'', '"'), start + 1);
-            }
-        }
-    }
 }

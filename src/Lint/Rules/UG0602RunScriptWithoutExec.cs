@@ -22,22 +22,15 @@ public sealed class UG0602RunScriptWithoutExec : LintRule
 
     public override IEnumerable<LintFinding> Check(LintFile file)
     {
-        var lines = file.Lines;
-        for (var i = lines.Length - 1; i >= 0; i--)
+        // A follower script that traps the signals and waits for the server is the documented alternative to exec.
+        var commands = RunScript.Commands(file.Lines);
+        if (commands.Count == 0 || commands[^1].ExecsProgram || RunScript.IsFollower(commands))
         {
-            var line = lines[i].Trim();
-            if (line.Length == 0 || line.StartsWith('#'))
-            {
-                continue;
-            }
-
-            if (!line.StartsWith("exec ", StringComparison.Ordinal) || line.StartsWith("exec 2>&1", StringComparison.Ordinal))
-            {
-                yield return new LintFinding(i + 1, lines[i].Length - lines[i].TrimStart().Length + 1,
-                    $"The last command `{line}` is not exec'd: runsv will supervise the shell instead of the server.");
-            }
-
             yield break;
         }
+
+        var last = commands[^1];
+        yield return new LintFinding(last.Line, last.Column,
+            $"The last command `{last.Text}` is not exec'd: runsv will supervise the shell instead of the server.");
     }
 }

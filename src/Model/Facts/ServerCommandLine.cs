@@ -85,7 +85,7 @@ public sealed record ServerCommandLine
     }
 
     /// <summary>Whether any word pair of the command reads "config option, then <paramref name="config"/>" (a wrapper that passes it on).</summary>
-    public bool MentionsConfig(ServerType type, string config)
+    public bool MentionsConfig(ServerType type, string config, string? directory)
     {
         var table = ServerOptionTables.For(type).Where(o => o.Role == ServerOptionRole.Config).ToList();
         var words = InShell && LastCommand(Argv[ScriptWord]) is { } script ? script : Argv;
@@ -95,8 +95,9 @@ public sealed record ServerCommandLine
             {
                 var shortForm = $"-{option.Letter}";
                 var longForm = $"--{option.Name}";
-                if (((words[i] == shortForm || words[i] == longForm) && i + 1 < words.Length && words[i + 1] == config)
-                    || words[i] == shortForm + config || words[i] == $"{longForm}={config}")
+                if (((words[i] == shortForm || words[i] == longForm) && i + 1 < words.Length && SameFile(words[i + 1], config, directory))
+                    || (words[i].StartsWith(shortForm, StringComparison.Ordinal) && words[i].Length > 2 && SameFile(words[i][2..], config, directory))
+                    || (words[i].StartsWith(longForm + "=", StringComparison.Ordinal) && SameFile(words[i][(longForm.Length + 1)..], config, directory)))
                 {
                     return true;
                 }
@@ -104,6 +105,19 @@ public sealed record ServerCommandLine
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Whether a config path as written names <paramref name="config"/>: the server resolves a relative one
+    /// against its working directory, which is the model's <c>directory</c> (WorkingDirectory=, runit's cd).
+    /// </summary>
+    public static bool SameFile(string written, string config, string? directory)
+    {
+        ArgumentNullException.ThrowIfNull(written);
+        ArgumentNullException.ThrowIfNull(config);
+        var absolute = written.StartsWith('/') ? written : directory is null ? null : $"{directory}/{written}";
+        // Lexically, as BindKeys does for socket paths: `.`, `..` and `//` resolved, symlinks not.
+        return written == config || (absolute is not null && BindKeys.NormalUnixPath(absolute) == BindKeys.NormalUnixPath(config));
     }
 
     /// <summary>Walks launchers until the server program; -1 when a word is neither.</summary>

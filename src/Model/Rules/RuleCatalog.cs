@@ -18,6 +18,7 @@ public static class RuleCatalog
         new Sockets.UG0109ServerIgnoresActivatedSockets(),
         new Sockets.UG0110KestrelAddressesUnderSocketActivation(),
         new Sockets.UG0111KestrelTakesOnlyTheFirstSocket(),
+        new Sockets.UG0112VarRunSocketForOldPuma(),
         new ExecChain.UG0201ForkingExecStart(),
         new ExecChain.UG0202BundlerDropsDescriptors(),
         new ExecChain.UG0203ProgramPath(),

@@ -36,7 +36,7 @@ public sealed class UG0211ServerConfigNotPassed : Rule
         var line = ServerCommandLine.Parse(server.Type, server.Command);
         if (!line.FoundServer || line.InShell)
         {
-            if (!line.MentionsConfig(server.Type, config))
+            if (!line.MentionsConfig(server.Type, config, model.Directory))
             {
                 var program = ServerOptionTables.ProgramNames(server.Type)[0];
                 yield return new Finding(line.InShell ? $"server.command[{line.ScriptWord}]" : "server.command", line.InShell
@@ -53,7 +53,7 @@ public sealed class UG0211ServerConfigNotPassed : Rule
             {
                 yield return new Finding($"server.command[{line.WordOf(argument)}]", $"`{argument.Text}` makes puma load no config file: the generated {config} is ignored. Remove it.");
             }
-            else if (argument.Role == ServerOptionRole.Config && argument.Value != config)
+            else if (argument.Role == ServerOptionRole.Config && (argument.Value is null || !ServerCommandLine.SameFile(argument.Value, config, model.Directory)))
             {
                 yield return new Finding($"server.command[{line.WordOf(argument)}]",
                     $"`{argument.Text}` loads another file than the generated config {config}: remove it (UnitGen adds `{flag} {config}`), or set `server.config: {argument.Value}` if that is where the generated file is installed.");
