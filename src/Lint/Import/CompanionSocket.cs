@@ -6,7 +6,7 @@ namespace UnitGen.Lint.Import;
 /// <c>NAME.service</c> with <c>NAME.socket</c> and follows <c>Sockets=</c> and <c>Requires=</c>
 /// (systemd.socket(5)); the unit files sit in the same folder.
 /// </summary>
-public static class CompanionSocket
+internal static class CompanionSocket
 {
     /// <returns>The paths where the service's socket would be, most specific first (the caller reads the first that exists).</returns>
     public static IReadOnlyList<string> Candidates(LintFile service)
@@ -17,6 +17,8 @@ public static class CompanionSocket
             .SelectMany(e => e.Value.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
             .Where(n => n.EndsWith(".socket", StringComparison.Ordinal) && !n.Contains('/', StringComparison.Ordinal));
         var own = Path.GetFileNameWithoutExtension(service.Path) + ".socket";
-        return [.. named.Append(own).Distinct(StringComparer.Ordinal).Select(n => Path.Combine(folder, n))];
+        // An instance's socket (`puma@shop.socket`, `puma@%i.socket`) is loaded from its template file `puma@.socket`.
+        var templates = named.Append(own).Where(n => n.Contains('@', StringComparison.Ordinal)).Select(n => n[..(n.IndexOf('@', StringComparison.Ordinal) + 1)] + ".socket");
+        return [.. named.Append(own).Concat(templates).Distinct(StringComparer.Ordinal).Select(n => Path.Combine(folder, n))];
     }
 }
