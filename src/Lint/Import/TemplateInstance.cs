@@ -10,7 +10,7 @@ namespace UnitGen.Lint.Import;
 /// the model holds the values systemd would use. A model describes one service; UnitGen writes <c>%</c>
 /// literally (<c>%%</c>), so a specifier cannot be carried as a specifier.
 /// </summary>
-public static partial class TemplateInstance
+internal static partial class TemplateInstance
 {
     /// <summary>Whether the file is a template: its name is <c>prefix@.type</c>.</summary>
     public static bool IsTemplate(string path)

@@ -1,7 +1,7 @@
 namespace UnitGen.Model.Facts;
 
 /// <summary>What the Ruby runtime needs from the sandbox, from <c>server.ruby</c> and <c>server.yjit</c>.</summary>
-public static class RubyFacts
+internal static class RubyFacts
 {
     /// <summary>Ruby 3.1 is the first with YJIT (NEWS for 3.1.0; Debian 12's ruby 3.1.2 has it: <c>ruby --yjit</c>).</summary>
     public static readonly Version FirstWithYjit = new(3, 1, 0);

@@ -8,7 +8,7 @@ namespace UnitGen.Model.Facts;
 /// <param name="Role">What the option decides.</param>
 /// <param name="Text">The option as written, with its value when that is a word of its own.</param>
 /// <param name="Value">The option's value; null when it takes none.</param>
-public sealed record ServerArgument(int Word, ServerOptionRole Role, string Text, string? Value);
+internal sealed record ServerArgument(int Word, ServerOptionRole Role, string Text, string? Value);
 
 /// <summary>
 /// An explicit <c>server.command</c> read the way it runs: through the launchers in front of the server
@@ -16,7 +16,7 @@ public sealed record ServerArgument(int Word, ServerOptionRole Role, string Text
 /// last command of <c>sh -c</c>) to the server program itself (<c>puma</c>, <c>/usr/bin/puma</c>, a binstub
 /// <c>DIR/bin/puma</c>), then the server's options by its own option table (<see cref="ServerOptionTables"/>).
 /// </summary>
-public sealed record ServerCommandLine
+internal sealed record ServerCommandLine
 {
     private static readonly string[] Shells = ["sh", "bash", "dash", "zsh"];
 

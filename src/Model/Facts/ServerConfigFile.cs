@@ -1,7 +1,7 @@
 namespace UnitGen.Model.Facts;
 
 /// <summary>Where the generated server config is installed: the model's <c>server.config</c>, else beside the app.</summary>
-public static class ServerConfigFile
+internal static class ServerConfigFile
 {
     public static string InstalledPath(ServiceModel model)
     {

@@ -1,7 +1,7 @@
 namespace UnitGen.Model.Facts;
 
 /// <summary>What an option of the server's own command line means to the files UnitGen generates.</summary>
-public enum ServerOptionRole
+internal enum ServerOptionRole
 {
     /// <summary>Anything UnitGen does not compare with the model.</summary>
     Other,
@@ -23,7 +23,7 @@ public enum ServerOptionRole
 }
 
 /// <summary>Whether an option takes a value (OptionParser: required <c>--x VALUE</c>, optional <c>--x [VALUE]</c>).</summary>
-public enum OptionValue
+internal enum OptionValue
 {
     None,
     Required,
@@ -35,4 +35,4 @@ public enum OptionValue
 /// <param name="Name">The long form without the dashes.</param>
 /// <param name="Value">Whether it takes a value.</param>
 /// <param name="Role">What it decides for UnitGen's files.</param>
-public sealed record ServerOption(char? Letter, string Name, OptionValue Value, ServerOptionRole Role = ServerOptionRole.Other);
+internal sealed record ServerOption(char? Letter, string Name, OptionValue Value, ServerOptionRole Role = ServerOptionRole.Other);

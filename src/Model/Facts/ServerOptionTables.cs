@@ -7,7 +7,7 @@ namespace UnitGen.Model.Facts;
 /// option not listed here makes the server exit with "invalid option", and the roles say which ones
 /// decide the config file and the listen addresses.
 /// </summary>
-public static class ServerOptionTables
+internal static class ServerOptionTables
 {
     /// <summary>
     /// puma 5.6.5 <c>lib/puma/cli.rb</c> <c>setup_options</c>. Options given here are "user" options that win

@@ -3,7 +3,7 @@ using UnitGen.Model.Facts;
 
 namespace UnitGen.Model.Rules.ExecChain;
 
-public sealed class UG0211ServerConfigNotPassed : Rule
+internal sealed class UG0211ServerConfigNotPassed : Rule
 {
     public override string Code => "UG0211";
 

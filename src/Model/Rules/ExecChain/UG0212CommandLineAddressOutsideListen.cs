@@ -3,7 +3,7 @@ using UnitGen.Model.Facts;
 
 namespace UnitGen.Model.Rules.ExecChain;
 
-public sealed class UG0212CommandLineAddressOutsideListen : Rule
+internal sealed class UG0212CommandLineAddressOutsideListen : Rule
 {
     public override string Code => "UG0212";
 

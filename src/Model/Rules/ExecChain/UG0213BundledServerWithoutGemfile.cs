@@ -2,7 +2,7 @@ using UnitGen.Model.Diagnostics;
 
 namespace UnitGen.Model.Rules.ExecChain;
 
-public sealed class UG0213BundledServerWithoutGemfile : Rule
+internal sealed class UG0213BundledServerWithoutGemfile : Rule
 {
     public override string Code => "UG0213";
 

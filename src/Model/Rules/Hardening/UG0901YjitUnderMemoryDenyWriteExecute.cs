@@ -3,7 +3,7 @@ using UnitGen.Model.Facts;
 
 namespace UnitGen.Model.Rules.Hardening;
 
-public sealed class UG0901YjitUnderMemoryDenyWriteExecute : Rule
+internal sealed class UG0901YjitUnderMemoryDenyWriteExecute : Rule
 {
     public override string Code => "UG0901";
 

@@ -3,7 +3,7 @@ using UnitGen.Model.Diagnostics;
 
 namespace UnitGen.Model.Rules.Hardening;
 
-public sealed class UG0902StrictHidesRemoteService : Rule
+internal sealed class UG0902StrictHidesRemoteService : Rule
 {
     /// <summary>Variables that name one host (DB_HOST, REDIS_HOST, MEMCACHE_SERVERS, …) without a URL scheme.</summary>
     private static readonly string[] HostSuffixes = ["_HOST", "_HOSTS", "_SERVERS", "_SERVER", "_ADDR", "_ADDRESS"];

@@ -3,7 +3,7 @@ using UnitGen.Model.Facts;
 
 namespace UnitGen.Model.Rules.Hardening;
 
-public sealed class UG0903PrivateTmpHidesSocket : Rule
+internal sealed class UG0903PrivateTmpHidesSocket : Rule
 {
     private static readonly string[] TemporaryFolders = ["/tmp/", "/var/tmp/"];
 
