@@ -54,7 +54,9 @@ public sealed class ImportCorpusTests
             {
                 // A mistake of the source carried over, as it should be: lint reports the same code in
                 // the source, validate in the model, and generate refuses it until it is fixed.
-                var unexplained = invalid.Where(d => !source.Any(s => s.Code == d.Code)).ToList();
+                // UG0211: a wrapper command carried as written (bash -lc 'puma', pumactl start) cannot load the generated
+                // config; lint does not report it on hand-written files (they load their own), import leaves it to the user.
+                var unexplained = invalid.Where(d => d.Code != "UG0211" && !source.Any(s => s.Code == d.Code)).ToList();
                 Assert.True(unexplained.Count == 0, $"{entry}: the import made errors the source does not have:\n{string.Join('\n', unexplained)}\n{yaml}");
                 continue;
             }
