@@ -3,6 +3,7 @@ using UnitGen.Model.Diagnostics;
 using UnitGen.Model.Lint;
 using UnitGen.Model.Loading;
 using UnitGen.Model.Rules;
+using UnitGen.Model.Rules.Project;
 
 namespace UnitGen.Model;
 
@@ -12,8 +13,10 @@ public static class CodeCatalog
     public static ImmutableArray<CodeDescription> All { get; } =
     [
         .. LoaderCodes.Descriptions,
+        .. IoCodes.Descriptions,
         .. RuleCatalog.All.Select(r => new CodeDescription(r.Code, r.Severity, r.Title, r.Explanation, r.Fix))
             .Concat(LintRuleCatalog.All.Select(r => new CodeDescription(r.Code, r.Severity, r.Title, r.Explanation, r.Fix)))
+            .Concat(ProjectRuleCatalog.All.Select(r => new CodeDescription(r.Code, r.Severity, r.Title, r.Explanation, r.Fix)))
             // UG0601 is both a model rule and its hand-written counterpart; the model rule's entry explains the code.
             .DistinctBy(d => d.Code, StringComparer.Ordinal)
             .OrderBy(d => d.Code, StringComparer.Ordinal),
