@@ -26,8 +26,7 @@ internal static class LintCommand
             new DiagnosticPrinter(stdout, stderr, parse.GetValue(format)).Print(diagnostics);
             if (parse.GetValue(format) == OutputFormat.Text)
             {
-                var errors = diagnostics.Count(d => d.IsError);
-                stdout.WriteLine($"{inputs.Count} file(s): {errors} error(s), {diagnostics.Length - errors} warning(s).");
+                stdout.WriteLine(DiagnosticPrinter.Summary(inputs.Count, "file(s)", diagnostics));
             }
 
             return diagnostics.Any(d => d.IsError) ? ExitCodes.Failed : ExitCodes.Ok;
