@@ -1,8 +1,10 @@
 using System.Collections.Immutable;
+using UnitGen.Model.Diagnostics;
+using UnitGen.Model.Rules;
 
 namespace UnitGen.Model;
 
-/// <summary>One web app service: the single source of every file UnitGen emits.</summary>
+/// <summary>One web app service (and its worker processes): the single source of every file UnitGen emits.</summary>
 /// <remarks>Keys mirror <c>unitgen.yaml</c> (DESIGN.md); defaults are applied here, not in emitters.</remarks>
 public sealed record ServiceModel
 {
@@ -20,6 +22,8 @@ public sealed record ServiceModel
     public ImmutableArray<Supervisor> Supervisors { get; init; } = [Supervisor.Systemd];
     public SystemdSpec Systemd { get; init; } = new();
     public RunitSpec Runit { get; init; } = new();
+    /// <summary>The app's other long-running processes (workers), in the order the model lists them.</summary>
+    public ImmutableArray<ProcessSpec> Processes { get; init; } = [];
 
     /// <summary>Where the generated environment file is installed.</summary>
     public string EnvFilePath => EnvFile ?? $"/etc/default/{Name}";
@@ -31,4 +35,11 @@ public sealed record ServiceModel
 
     public string? EnvironmentValue(string name) =>
         Environment.FirstOrDefault(v => v.Name == name)?.Value;
+
+    /// <summary>
+    /// Every check the YAML loader and the rules make, with the same codes and messages; each
+    /// diagnostic names its model path (<see cref="Diagnostic.Path"/>), as a model built in code has no
+    /// file positions.
+    /// </summary>
+    public ImmutableArray<Diagnostic> Validate() => Validator.Validate(this, SourceMap.None(string.Empty));
 }

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using UnitGen.Model;
+using UnitGen.Lint;
 
 namespace UnitGen.Cli.Commands;
 

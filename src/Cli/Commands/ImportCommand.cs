@@ -1,6 +1,6 @@
 using System.CommandLine;
-using UnitGen.Model.Import;
-using UnitGen.Model.Lint;
+using UnitGen.Lint;
+using UnitGen.Lint.Import;
 
 namespace UnitGen.Cli.Commands;
 
@@ -11,17 +11,29 @@ internal static class ImportCommand
     {
         var files = new Argument<string[]>("FILE")
         {
-            Description = "One .service (plus its .socket, puma.rb/unicorn.rb and env file).",
+            Description = "One .service (plus its .socket, puma.rb/unicorn.rb and env file; the .socket beside the service is read when not given).",
             Arity = ArgumentArity.OneOrMore,
         };
         var output = new Option<string>("--out", "-o") { Description = "Where to write the model.", DefaultValueFactory = _ => "unitgen.yaml" };
         var force = new Option<bool>("--force") { Description = "Overwrite an existing file." };
-        var command = new Command("import", "Write a unitgen.yaml from existing units and app configs, with a comment on what was not carried over.") { files, output, force };
+        var command = new Command("import", "Write a unitgen.yaml from existing units and app configs, with a comment on every setting not carried over.") { files, output, force };
         command.SetAction(parse =>
         {
             if (LintCommand.Read(parse.GetValue(files)!, stderr) is not { } inputs)
             {
                 return ExitCodes.Usage;
+            }
+
+            if (inputs.Count(f => f.Kind == LintFileKind.Service) == 1 && !inputs.Any(f => f.Kind == LintFileKind.Socket)
+                && CompanionSocket.Candidates(inputs.First(f => f.Kind == LintFileKind.Service)).FirstOrDefault(File.Exists) is { } beside)
+            {
+                if (LintCommand.Read([beside], stderr) is not { } socket)
+                {
+                    return ExitCodes.Usage;
+                }
+
+                inputs.AddRange(socket);
+                stdout.WriteLine($"read {beside}, the socket of the service.");
             }
 
             var services = LintModelBuilder.Build(inputs);
@@ -31,13 +43,14 @@ internal static class ImportCommand
                 return ExitCodes.Usage;
             }
 
+            var imported = ModelImporter.Import(services[0], inputs);
             var path = parse.GetValue(output)!;
-            if (NewFile.Write(path, ModelYamlWriter.Write(services[0].Model, services[0].NotCarried), parse.GetValue(force), stderr) != ExitCodes.Ok)
+            if (NewFile.Write(path, ModelYamlWriter.Write(imported), parse.GetValue(force), stderr) != ExitCodes.Ok)
             {
                 return ExitCodes.Usage;
             }
 
-            stdout.WriteLine($"wrote {path} ({services[0].NotCarried.Length} item(s) not carried over, as comments). Next: unitgen validate {path}");
+            stdout.WriteLine($"wrote {path} ({imported.NotImported.Length} setting(s) not imported, each named in a comment). Next: unitgen validate {path}");
             return ExitCodes.Ok;
         });
         return command;

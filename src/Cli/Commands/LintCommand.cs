@@ -1,32 +1,60 @@
 using System.CommandLine;
-using UnitGen.Model.Lint;
+using UnitGen.Lint;
 
 namespace UnitGen.Cli.Commands;
 
-/// <summary><c>unitgen lint FILE...</c>: checks hand-written units, app configs, run scripts and env files.</summary>
+/// <summary><c>unitgen lint FILE... [--gemfile-lock FILE] [--puma-version V] [--bundler-version V]</c>: checks hand-written units, app configs, run scripts and env files.</summary>
 internal static class LintCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var files = new Argument<string[]>("FILE")
         {
-            Description = ".service, .socket, puma.rb, unicorn.rb, runit `run` scripts and env files.",
+            Description = ".service, .socket, puma.rb, unicorn.rb, runit `run` scripts, env files and Gemfile.lock (kind by name and content).",
             Arity = ArgumentArity.OneOrMore,
         };
+        var gemfileLock = new Option<string?>("--gemfile-lock") { Description = "The app's Gemfile.lock, for the puma, unicorn, bundler and sd_notify versions (default: one beside or above the files)." };
+        var pumaVersion = new Option<string?>("--puma-version") { Description = "The puma version the files run with; wins over Gemfile.lock." };
+        var bundlerVersion = new Option<string?>("--bundler-version") { Description = "The bundler version `bundle exec` runs with; wins over Gemfile.lock." };
         var format = CliApp.FormatOption();
-        var command = new Command("lint", "Find the known mistakes in existing, hand-written deployment files.") { files, format };
+        var command = new Command("lint", "Find the known mistakes in existing, hand-written deployment files.") { files, gemfileLock, pumaVersion, bundlerVersion, format };
         command.SetAction(parse =>
         {
-            if (Read(parse.GetValue(files)!, stderr) is not { } inputs)
+            var flags = LockedVersions.None;
+            foreach (var (option, apply) in new (Option<string?> Option, Func<Version, LockedVersions> Apply)[]
             {
-                return ExitCodes.Usage;
+                (pumaVersion, v => flags with { Puma = v, Source = "--puma-version" }),
+                (bundlerVersion, v => flags with { Bundler = v, Source = "--bundler-version" }),
+            })
+            {
+                if (parse.GetValue(option) is not { } text)
+                {
+                    continue;
+                }
+
+                if (LockedVersions.ParseVersion(text) is not { } version)
+                {
+                    stderr.WriteLine($"unitgen: error: {option.Name} `{text}` is not a version such as 5.6.5.");
+                    return ExitCodes.Usage;
+                }
+
+                flags = apply(version);
             }
 
-            var diagnostics = Linter.Lint(inputs);
+            var paths = parse.GetValue(files)!.ToList();
+            if (parse.GetValue(gemfileLock) is { } lockPath)
+            {
+                paths.Add(lockPath);
+            }
+
+            var inputs = LintInput.Read(paths);
+            var diagnostics = inputs.Problems.AddRange(Linter.Lint(inputs.Files, flags));
             new DiagnosticPrinter(stdout, stderr, parse.GetValue(format)).Print(diagnostics);
             if (parse.GetValue(format) == OutputFormat.Text)
             {
-                stdout.WriteLine(DiagnosticPrinter.Summary(inputs.Count, "file(s)", diagnostics));
+                var errors = diagnostics.Count(d => d.IsError);
+                var warnings = diagnostics.Count(d => d.Severity == Model.Diagnostics.Severity.Warning);
+                stdout.WriteLine($"{inputs.Files.Count(f => f.Kind != LintFileKind.GemfileLock)} file(s): {errors} error(s), {warnings} warning(s), {diagnostics.Length - errors - warnings} info(s).");
             }
 
             return diagnostics.Any(d => d.IsError) ? ExitCodes.Failed : ExitCodes.Ok;
@@ -34,29 +62,15 @@ internal static class LintCommand
         return command;
     }
 
-    /// <summary>Reads the given files with their kind and mode; null after printing why one cannot be read.</summary>
+    /// <summary>Reads the given files with their kind and mode; null after printing why one cannot be read (import needs every file).</summary>
     internal static List<LintFile>? Read(IEnumerable<string> paths, TextWriter stderr)
     {
-        var inputs = new List<LintFile>();
-        foreach (var path in paths)
+        var inputs = LintInput.Read(paths, findGemfileLock: false);
+        foreach (var problem in inputs.Problems)
         {
-            if (LintFile.KindOf(path) is not { } kind)
-            {
-                stderr.WriteLine($"{path}: error: unknown kind of file; lint reads .service, .socket, *.rb, `run` and .env files.");
-                return null;
-            }
-
-            try
-            {
-                inputs.Add(new LintFile(path, kind, File.ReadAllText(path), OperatingSystem.IsWindows() ? null : File.GetUnixFileMode(path)));
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                stderr.WriteLine($"{path}: error: cannot read: {e.Message}");
-                return null;
-            }
+            stderr.WriteLine($"{problem.Location.File}: error: {problem.Message}");
         }
 
-        return inputs;
+        return inputs.Problems.IsEmpty ? [.. inputs.Files] : null;
     }
 }

@@ -1,4 +1,4 @@
-using UnitGen.Emitters.Writers;
+using UnitGen.Formats.Ruby;
 using UnitGen.Model;
 using UnitGen.Model.Facts;
 
@@ -15,6 +15,11 @@ internal static class PumaConfigEmitter
     {
         var server = model.Server;
         var rb = new RubyWriter(model.Name);
+        if (MadeFor.Text(server) is { } madeFor)
+        {
+            rb.Comment(madeFor);
+        }
+
         if (model.Directory is { } dir)
         {
             rb.Call("directory", RubyWriter.String(dir));

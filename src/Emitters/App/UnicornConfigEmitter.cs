@@ -1,4 +1,4 @@
-using UnitGen.Emitters.Writers;
+using UnitGen.Formats.Ruby;
 using UnitGen.Model;
 using UnitGen.Model.Facts;
 
@@ -52,6 +52,11 @@ internal static class UnicornConfigEmitter
     {
         var server = model.Server;
         var rb = new RubyWriter(model.Name);
+        if (MadeFor.Text(server) is { } madeFor)
+        {
+            rb.Comment(madeFor);
+        }
+
         if (model.Directory is { } dir)
         {
             // Re-exec (USR2) starts from here, so a `current` symlink switched by a deploy is followed.

@@ -1,4 +1,4 @@
-using UnitGen.Emitters.Writers;
+using UnitGen.Formats.Shell;
 using UnitGen.Model;
 
 namespace UnitGen.Emitters.Runit;

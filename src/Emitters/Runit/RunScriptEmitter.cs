@@ -1,5 +1,6 @@
-using UnitGen.Emitters.Writers;
+using UnitGen.Formats.Shell;
 using UnitGen.Model;
+using UnitGen.Model.Facts;
 
 namespace UnitGen.Emitters.Runit;
 
@@ -13,6 +14,11 @@ internal static class RunScriptEmitter
     public static EmittedFile Emit(ServiceModel model)
     {
         var sh = new ShellWriter(model.Name);
+        if (MadeFor.Text(model.Server) is { } madeFor)
+        {
+            sh.Comment(madeFor);
+        }
+
         sh.Comment($"Install as {model.Runit.ServiceDir}/{model.Name} and link it into runsvdir's folder (e.g. /etc/service).");
         sh.Code("exec 2>&1\n");
         var needsServiceDir = !model.Environment.IsEmpty || model.Server.Type == ServerType.Unicorn;

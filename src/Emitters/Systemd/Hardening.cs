@@ -1,5 +1,5 @@
+using UnitGen.Formats.Systemd;
 using UnitGen.Model;
-using UnitGen.Emitters.Writers;
 
 namespace UnitGen.Emitters.Systemd;
 

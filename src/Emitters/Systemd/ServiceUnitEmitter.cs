@@ -1,4 +1,5 @@
-using UnitGen.Emitters.Writers;
+using UnitGen.Formats.EnvironmentFiles;
+using UnitGen.Formats.Systemd;
 using UnitGen.Model;
 using UnitGen.Model.Facts;
 
@@ -13,6 +14,11 @@ internal static class ServiceUnitEmitter
     public static EmittedFile Emit(ServiceModel model)
     {
         var unit = new SystemdUnitWriter(model.Name);
+        if (MadeFor.Text(model.Server) is { } madeFor)
+        {
+            unit.Comment(madeFor);
+        }
+
         var socketActivated = model.SocketActivation && !model.Listen.IsEmpty;
         var socket = $"{model.Name}.socket";
 

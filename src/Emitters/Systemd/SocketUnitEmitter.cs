@@ -1,4 +1,4 @@
-using UnitGen.Emitters.Writers;
+using UnitGen.Formats.Systemd;
 using UnitGen.Model;
 
 namespace UnitGen.Emitters.Systemd;

@@ -8,6 +8,12 @@ public sealed record Diagnostic(string Code, Severity Severity, string Message, 
 
     public string? Fix { get; init; } = Fix is null ? null : OneLineText.Escape(Fix);
 
+    /// <summary>
+    /// The model path of the value the diagnostic is about (<c>server.binds[0]</c>, <c>listen[1].uri</c>);
+    /// null for problems of the YAML text itself (syntax, unknown keys).
+    /// </summary>
+    public string? Path { get; init; }
+
     public bool IsError => Severity == Severity.Error;
 
     public string SeverityText => Severity switch
@@ -20,5 +26,10 @@ public sealed record Diagnostic(string Code, Severity Severity, string Message, 
     /// <summary>The message followed by the fix, as one line.</summary>
     public string FullMessage => Fix is null ? Message : $"{Message} Fix: {Fix}";
 
-    public override string ToString() => $"{Location}: {SeverityText} {Code}: {FullMessage}";
+    /// <summary>
+    /// The canonical line. A diagnostic of a model built in code has no file and no position: it names
+    /// the model path instead.
+    /// </summary>
+    public override string ToString() =>
+        $"{(Location is { File.Length: 0, Line: 0 } && Path is not null ? Path : Location.ToString())}: {SeverityText} {Code}: {FullMessage}";
 }

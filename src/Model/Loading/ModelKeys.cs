@@ -1,45 +1,31 @@
 using System.Collections.Immutable;
+using UnitGen.Model.Fields;
 
 namespace UnitGen.Model.Loading;
 
 /// <summary>
-/// The declarative key table of <c>unitgen.yaml</c> (after podman quadlet's key tables): a key not
-/// listed here is a hard error. The JSON schema is tested against this table key for key.
+/// The keys of each mapping of <c>unitgen.yaml</c>, read from the field table (<see cref="ModelFields"/>):
+/// a key not listed here is a hard error. The JSON schema is tested against these sections key for key.
 /// </summary>
 public static class ModelKeys
 {
-    public static readonly ImmutableArray<string> Root =
-    [
-        "name", "description", "user", "allowRoot", "group", "directory", "environment", "envFile",
-        "server", "listen", "restart", "supervisor", "systemd", "runit",
-    ];
+    public static readonly ImmutableArray<string> Root = ModelFields.KeysOf(string.Empty);
 
-    public static readonly ImmutableArray<string> Server =
-    [
-        "type", "version", "command", "bundler", "config", "rackup", "environment", "workers", "threads",
-        "preload", "forkWorker", "sdNotifyGem", "pidfile", "timeout", "useSystemd", "binds",
-    ];
+    public static readonly ImmutableArray<string> Server = ModelFields.KeysOf("server");
 
-    public static readonly ImmutableArray<string> Threads = ["min", "max"];
+    public static readonly ImmutableArray<string> Threads = ModelFields.KeysOf("server.threads");
 
-    public static readonly ImmutableArray<string> Listener = ["uri", "mode", "group"];
+    public static readonly ImmutableArray<string> Listener = ModelFields.KeysOf("listen[]");
 
-    public static readonly ImmutableArray<string> Systemd =
-    [
-        "socketActivation", "notify", "watchdogSec", "hardening", "stdout", "stderr", "after", "wants",
-    ];
+    public static readonly ImmutableArray<string> Systemd = ModelFields.KeysOf("systemd");
 
-    public static readonly ImmutableArray<string> Runit = ["serviceDir", "logDir"];
+    public static readonly ImmutableArray<string> Runit = ModelFields.KeysOf("runit");
+
+    /// <summary>One entry of <c>processes:</c> (its key is the process name).</summary>
+    public static readonly ImmutableArray<string> Process = ModelFields.KeysOf("processes.*");
 
     /// <summary>Every mapping of the model by its schema location ("" is the root, "listen[]" an item).</summary>
     public static readonly ImmutableDictionary<string, ImmutableArray<string>> Sections =
-        new Dictionary<string, ImmutableArray<string>>
-        {
-            [""] = Root,
-            ["server"] = Server,
-            ["server.threads"] = Threads,
-            ["listen[]"] = Listener,
-            ["systemd"] = Systemd,
-            ["runit"] = Runit,
-        }.ToImmutableDictionary();
+        ModelFields.All.Where(f => f.Key != "*").Select(f => f.Section).Distinct(StringComparer.Ordinal)
+            .ToImmutableDictionary(section => section, ModelFields.KeysOf, StringComparer.Ordinal);
 }

@@ -18,6 +18,7 @@ public static class RuleCatalog
         new Sockets.UG0109ServerIgnoresActivatedSockets(),
         new Sockets.UG0110KestrelAddressesUnderSocketActivation(),
         new Sockets.UG0111KestrelTakesOnlyTheFirstSocket(),
+        new Sockets.UG0112VarRunSocketForOldPuma(),
         new ExecChain.UG0201ForkingExecStart(),
         new ExecChain.UG0202BundlerDropsDescriptors(),
         new ExecChain.UG0203ProgramPath(),
@@ -42,6 +43,11 @@ public static class RuleCatalog
         new UnitHygiene.UG0722UserOrGroupName(),
         new UnitHygiene.UG0723PathSystemdRefuses(),
         new UnitHygiene.UG0724UnknownOutput(),
+        new Processes.UG0801StopTimeoutShorterThanSidekiqWaits(),
+        new Processes.UG0802ProcessCannotNotify(),
+        new Processes.UG0803SidekiqRemovedFlag(),
+        new Processes.UG0804ProcessBindsServerPort(),
+        new Processes.UG0805WatchdogOnSilentProcess(),
     ];
 
     public static Rule? Find(string code) =>

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using UnitGen.Model.Diagnostics;
+using UnitGen.Model.Rules.Values;
 
 namespace UnitGen.Model.Rules;
 
@@ -13,19 +14,44 @@ public static class Validator
         return loaded.Model is null ? loaded.Diagnostics : [.. loaded.Diagnostics, .. Validate(loaded.Model, loaded.Map)];
     }
 
+    /// <summary>
+    /// The value checks first (ranges and forms, the codes the YAML loader reports); when they find an
+    /// error, only they are reported, as for a YAML file. Then every rule. <paramref name="lint"/> runs
+    /// the lint-only rules instead of the value checks: a model read back from hand-written files
+    /// holds whatever those files say, and lint rules judge them.
+    /// </summary>
     public static ImmutableArray<Diagnostic> Validate(ServiceModel model, SourceMap map, bool lint = false)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(map);
-        return
-        [
-            .. RuleCatalog.All
-                .Where(rule => lint || !rule.LintOnly)
-                .SelectMany(rule => rule.Check(model).Select(f => new Diagnostic(
-                    rule.Code, f.Severity ?? rule.Severity, f.Message, rule.Fix, map.Resolve(f.Path))))
-                .OrderBy(d => d.Location.Line).ThenBy(d => d.Location.Column).ThenBy(d => d.Code, StringComparer.Ordinal),
-        ];
+        if (!lint)
+        {
+            var values = Sorted(CheckValues(model, map));
+            if (values.Any(d => d.IsError))
+            {
+                return values;
+            }
+        }
+
+        return Sorted(RuleCatalog.All
+            .Where(rule => lint || !rule.LintOnly)
+            .SelectMany(rule => rule.Check(model).Select(f => Diagnose(rule, f, map))));
     }
+
+    /// <summary>The value checks alone, each finding placed by <paramref name="map"/>.</summary>
+    internal static IEnumerable<Diagnostic> CheckValues(ServiceModel model, SourceMap map) =>
+        ValueRuleCatalog.All.SelectMany(rule => rule.Check(model).Select(f => Diagnose(rule, f, map)));
+
+    internal static Diagnostic Diagnose(Rule rule, Finding finding, SourceMap map) =>
+        new(rule.Code, finding.Severity ?? rule.Severity, finding.Message, finding.Fix ?? rule.Fix, map.Resolve(finding.Path))
+        {
+            Path = finding.Path,
+        };
+
+    private static ImmutableArray<Diagnostic> Sorted(IEnumerable<Diagnostic> diagnostics) =>
+    [
+        .. diagnostics.OrderBy(d => d.Location.Line).ThenBy(d => d.Location.Column).ThenBy(d => d.Code, StringComparer.Ordinal),
+    ];
 
     /// <summary>
     /// Checks several models meant for one host together: no two services may listen on the same
@@ -47,7 +73,7 @@ public static class Validator
                 {
                     result.Add(new Diagnostic(rule.Code, rule.Severity,
                         $"`{model.Listen[i].Address.ListenStream}` collides with `{clash.Address.ListenStream}` of service `{clash.Name}`.",
-                        rule.Fix, map.Resolve($"listen[{i}].uri")));
+                        rule.Fix, map.Resolve($"listen[{i}].uri")) { Path = $"listen[{i}].uri" });
                 }
             }
         }

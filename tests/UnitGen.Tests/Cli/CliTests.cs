@@ -172,18 +172,23 @@ public class CliTests
     }
 
     [Fact]
-    public void Lint_exits_1_on_a_broken_unit_0_on_a_clean_one_and_2_on_an_unknown_file()
+    public void Lint_exits_1_on_a_broken_unit_0_on_a_clean_one_and_an_unknown_file_is_an_error_for_that_file_only()
     {
         var corpus = Path.Combine(RepoPaths.Root, "tests", "lint-corpus");
 
         var broken = CliRun.Of("lint", Path.Combine(corpus, "03-exec-restart", "app.service"));
         var clean = CliRun.Of("lint", Path.Combine(corpus, "17-runit-run-clean", "run"));
-        var unknown = CliRun.Of("lint", Path.Combine(corpus, "03-exec-restart", "expected.txt"));
+        var unknown = CliRun.Of("lint", Path.Combine(corpus, "03-exec-restart", "expected.txt"), Path.Combine(corpus, "03-exec-restart", "app.service"));
+        var missing = CliRun.Of("lint", "/nonexistent/puma.rb", Path.Combine(corpus, "17-runit-run-clean", "run"));
 
         Assert.Equal(1, broken.ExitCode);
         Assert.Contains("app.service(10,1): error UG0703: Unknown key `ExecRestart=`", broken.Stderr, StringComparison.Ordinal);
         Assert.Equal(0, clean.ExitCode);
-        Assert.Equal(2, unknown.ExitCode);
+        Assert.Equal(1, unknown.ExitCode);
+        Assert.Contains("expected.txt: error UG0711:", unknown.Stderr, StringComparison.Ordinal);
+        Assert.Contains("app.service(10,1): error UG0703:", unknown.Stderr, StringComparison.Ordinal);
+        Assert.Equal(1, missing.ExitCode);
+        Assert.Contains("/nonexistent/puma.rb: error UG0711: Cannot read", missing.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -200,7 +205,7 @@ public class CliTests
         Assert.Equal(2, again.ExitCode);
         var text = File.ReadAllText(model);
         Assert.Contains("# version: \"x.y.z\"", text, StringComparison.Ordinal);
-        Assert.Contains("#   Usr=deploy (app.service:10)", text, StringComparison.Ordinal);
+        Assert.Contains("# not imported: app.service(10): Usr=deploy — no model key", text, StringComparison.Ordinal);
         Assert.Equal(0, CliRun.Of("validate", model).ExitCode);
     }
 }

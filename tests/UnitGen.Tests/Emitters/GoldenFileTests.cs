@@ -36,7 +36,7 @@ public class GoldenFileTests
         var files = Generator.Emit(model).ToDictionary(f => f.Path, f => f.Content);
 
         var listen = files[$"systemd/{model.Name}.socket"].Split('\n').Where(l => l.StartsWith("ListenStream=", StringComparison.Ordinal))
-            .Select(l => UnitGen.Model.Facts.BindKeys.OfListen(UnitGen.Model.Import.ListenStreamParser.Parse(l["ListenStream=".Length..])!));
+            .Select(l => UnitGen.Model.Facts.BindKeys.OfListen(UnitGen.Lint.Import.ListenStreamParser.Parse(l["ListenStream=".Length..])!));
         var binds = files["app/puma.rb"].Split('\n').Where(l => l.StartsWith("bind ", StringComparison.Ordinal))
             .Select(l => UnitGen.Model.Facts.BindKeys.OfBind(l[6..^1]));
 

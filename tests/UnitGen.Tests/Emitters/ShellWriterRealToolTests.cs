@@ -1,5 +1,5 @@
 using System.Text;
-using UnitGen.Emitters.Writers;
+using UnitGen.Formats.Shell;
 using UnitGen.Tests.Support;
 
 namespace UnitGen.Tests.Emitters;

@@ -1,5 +1,7 @@
-using UnitGen.Emitters.Writers;
-using UnitGen.Model.Import;
+using UnitGen.Formats.EnvironmentFiles;
+using UnitGen.Formats.Ruby;
+using UnitGen.Formats.Shell;
+using UnitGen.Formats.Systemd;
 using UnitGen.Tests.Support;
 
 namespace UnitGen.Tests.Emitters;

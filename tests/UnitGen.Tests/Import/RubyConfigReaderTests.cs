@@ -1,4 +1,4 @@
-using UnitGen.Model.Import;
+using UnitGen.Formats.Ruby;
 using UnitGen.Tests.Support;
 
 namespace UnitGen.Tests.Import;
@@ -38,6 +38,8 @@ public class RubyConfigReaderTests
         Assert.Equal(new RubyString("unix:///run/app/puma.sock"), config.Last("bind")!.Arguments[0]);
         Assert.Null(config.Last("worker_timeout"));
         Assert.Equal(15, config.Last("bind")!.Line);
+        // A block call is where it opens, not where its `end` is.
+        Assert.Equal(12, config.Last("on_worker_boot")!.Line);
         Assert.Equal([5], config.NotUnderstood.Select(n => n.Line));
     }
 

@@ -1,4 +1,4 @@
-using UnitGen.Model.Import;
+using UnitGen.Formats.Systemd;
 using UnitGen.Tests.Support;
 
 namespace UnitGen.Tests.Import;

@@ -1,4 +1,4 @@
-using UnitGen.Model.Lint;
+using UnitGen.Lint;
 using UnitGen.Tests.Support;
 
 namespace UnitGen.Tests.Lint;
@@ -95,7 +95,7 @@ public class LintRuleTests
     {
         Assert.All(LintRuleCatalog.All, r =>
         {
-            Assert.Matches("^UG0[4-7][0-9]{2}$", r.Code);
+            Assert.Matches("^UG0[2-7][0-9]{2}$", r.Code);
             Assert.False(string.IsNullOrWhiteSpace(r.Title));
             Assert.False(string.IsNullOrWhiteSpace(r.Fix));
             Assert.False(string.IsNullOrWhiteSpace(r.Explanation));

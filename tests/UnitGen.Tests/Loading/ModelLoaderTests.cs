@@ -260,4 +260,36 @@ public class ModelLoaderTests
         Assert.Equal(new Version(5, 6, 0), result.Model!.Server.Version);
         Assert.Equal(new Version(2, 3, 27), result.Model.Server.Bundler);
     }
+
+    [Fact]
+    public void Processes_are_read_in_order_with_their_keys()
+    {
+        var result = Load(Minimal + "processes:\n  worker:\n    type: sidekiq\n    version: \"6.4.1\"\n    instances: 2\n    stopTimeout: 8\n    notify: true\n    roles: [ app ]\n  clock:\n    type: command\n    command: bundle exec clockwork clock.rb\n");
+
+        Assert.Empty(result.Diagnostics);
+        var processes = result.Model!.Processes;
+        Assert.Equal(["worker", "clock"], processes.Select(p => p.Name));
+        Assert.Equal(new ProcessSpec { Name = "worker", Type = ProcessType.Sidekiq, Version = new Version(6, 4, 1), Instances = 2, StopTimeout = 8, Notify = true, Roles = processes[0].Roles },
+            processes[0]);
+        Assert.Equal(["app"], processes[0].Roles.AsEnumerable());
+        Assert.Equal(["bundle", "exec", "clockwork", "clock.rb"], processes[1].Command.AsEnumerable());
+        Assert.Equal(1, processes[1].Instances);
+    }
+
+    [Fact]
+    public void Unknown_process_key_is_an_error_at_the_key_with_a_suggestion()
+    {
+        var result = Load(Minimal + "processes:\n  worker:\n    type: sidekiq\n    stopTimout: 25\n");
+
+        Assert.Equal((LoaderCodes.UnknownKey, 8, 5), Single(result));
+        Assert.Contains("Did you mean `stopTimeout`?", result.Diagnostics[0].FullMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Process_name_must_fit_a_unit_name()
+    {
+        var result = Load(Minimal + "processes:\n  Worker.1:\n    type: sidekiq\n");
+
+        Assert.Equal((LoaderCodes.InvalidValue, 6, 3), Single(result));
+    }
 }

@@ -133,7 +133,7 @@ public sealed class PublishTests(PackedFeed feed, ITestOutputHelper output)
     [Fact]
     public void Every_package_carries_readme_license_and_repository_metadata()
     {
-        string[] ids = ["UnitGen.Model", "UnitGen.Emitters", "UnitGen.MSBuild", "unitgen", "unitgen.linux-x64", "unitgen.any"];
+        string[] ids = ["UnitGen.Model", "UnitGen.Formats", "UnitGen.Emitters", "UnitGen.MSBuild", "unitgen", "unitgen.linux-x64", "unitgen.any"];
         foreach (var id in ids)
         {
             var nupkg = Path.Combine(feed.Feed, $"{id}.0.1.0.nupkg");

@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
 using UnitGen.Emitters;
+using UnitGen.Formats.EnvironmentFiles;
+using UnitGen.Formats.Ruby;
+using UnitGen.Formats.Systemd;
 using UnitGen.Model;
-using UnitGen.Model.Import;
 
 namespace UnitGen.Tests.Properties;
 

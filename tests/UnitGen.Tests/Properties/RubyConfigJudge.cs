@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using UnitGen.Model.Import;
+using UnitGen.Formats.Ruby;
 using UnitGen.Tests.Support;
 
 namespace UnitGen.Tests.Properties;

@@ -1,5 +1,5 @@
 using System.Text;
-using UnitGen.Model;
+using UnitGen.Lint;
 using UnitGen.Model.Diagnostics;
 using UnitGen.Model.Loading;
 using UnitGen.Model.Rules.Project;
@@ -59,12 +59,12 @@ public sealed class ProjectRuleTests
     }
 
     [Fact]
-    public void UG0112_Kestrel_endpoints_in_appsettings_json_under_socket_activation()
+    public void UG0120_Kestrel_endpoints_in_appsettings_json_under_socket_activation()
     {
         var found = Check(Kestrel, references: ["UnitGen.Hosting"], appSettings: ("/src/app/appsettings.json", AppSettings));
 
         var d = Assert.Single(found);
-        Assert.Equal("UG0112", d.Code);
+        Assert.Equal("UG0120", d.Code);
         Assert.Equal(new SourceLocation("/src/app/appsettings.json", 6, 7), d.Location);
         Assert.Contains("`Http` (`http://127.0.0.1:5000`)", d.Message, StringComparison.Ordinal);
     }
@@ -74,15 +74,15 @@ public sealed class ProjectRuleTests
     [InlineData("/src/app/appsettings.Development.json", "", 0)]
     [InlineData("/src/app/appsettings.Staging.json", "environment: { ASPNETCORE_ENVIRONMENT: Staging }\n", 1)]
     [InlineData("/src/app/appsettings.json", "", 1)]
-    public void UG0112_only_the_files_the_service_environment_reads(string file, string extra, int expected)
+    public void UG0120_only_the_files_the_service_environment_reads(string file, string extra, int expected)
     {
         var found = Check(Kestrel + extra, references: ["UnitGen.Hosting"], appSettings: (file, AppSettings));
 
-        Assert.Equal(expected, found.Count(d => d.Code == "UG0112"));
+        Assert.Equal(expected, found.Count(d => d.Code == "UG0120"));
     }
 
     [Fact]
-    public void UG0112_twin_without_socket_activation_Kestrel_may_bind_its_endpoints()
+    public void UG0120_twin_without_socket_activation_Kestrel_may_bind_its_endpoints()
     {
         var model = Kestrel.Replace("useSystemd: true", "useSystemd: false", StringComparison.Ordinal)
             .Replace("systemd: { notify: true }", "systemd: { socketActivation: false }", StringComparison.Ordinal);
@@ -99,7 +99,7 @@ public sealed class ProjectRuleTests
     [Fact]
     public void Explain_knows_the_project_rules()
     {
-        Assert.NotNull(CodeCatalog.Find("UG0112"));
+        Assert.NotNull(CodeCatalog.Find("UG0120"));
         Assert.NotNull(CodeCatalog.Find("UG0310"));
     }
 

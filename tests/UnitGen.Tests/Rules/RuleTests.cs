@@ -26,6 +26,7 @@ public class RuleTests
         { "UG0109", "  type: kestrel\n  command: [ /srv/app/App ]\nlisten: [ \"tcp://127.0.0.1:5000\" ]\n", 7, 9 },
         { "UG0110", "  type: kestrel\n  command: [ /srv/app/App ]\n  useSystemd: true\nenvironment:\n  Kestrel__Endpoints__web__Url: \"http://127.0.0.1:5000\"\nlisten: [ \"tcp://127.0.0.1:5000\" ]\n", 9, 3 },
         { "UG0111", "  type: kestrel\n  version: \"3.1\"\n  command: [ /srv/app/App ]\n  useSystemd: true\nlisten:\n  - tcp://127.0.0.1:5000\n  - tcp://127.0.0.1:5001\n", 11, 5 },
+        { "UG0112", "  type: puma\n  version: \"5.3.2\"\nlisten: [ \"unix:///var/run/app/puma.sock\" ]\n", 7, 11 },
         { "UG0201", "  type: puma\n  command: [ bash, -lc, \"cd /srv/app && puma\" ]\nlisten: [ \"tcp://127.0.0.1:9292\" ]\n", 6, 12 },
         { "UG0202", "  type: puma\n  command: bundle exec puma -C /srv/app/puma.rb\nlisten: [ \"tcp://127.0.0.1:9292\" ]\n", 6, 12 },
         { "UG0203", "  type: puma\n  command: bin/puma -C /srv/app/puma.rb\n", 6, 12 },
@@ -65,6 +66,15 @@ public class RuleTests
         { "UG0723", "  type: puma\n  pidfile: /srv/app/../tmp/puma.pid\n", 6, 12 },
         { "UG0723", "  type: puma\nlisten: [ \"unix:///run/app/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx.sock\" ]\n", 6, 11 },
         { "UG0724", "  type: puma\nsystemd:\n  stdout: /var/log/app.log\n", 7, 11 },
+        { "UG0801", "  type: puma\nprocesses:\n  worker:\n    type: sidekiq\n    command: [ sidekiq, -t, \"60\" ]\n    stopTimeout: 25\n", 9, 25 },
+        { "UG0801", "  type: puma\nprocesses:\n  worker:\n    type: sidekiq\n    command: [ /usr/bin/sidekiq ]\n    stopTimeout: 8\n", 10, 18 },
+        { "UG0802", "  type: puma\nprocesses:\n  worker:\n    type: sidekiq\n    version: \"5.2.9\"\n    notify: true\n", 10, 13 },
+        { "UG0802", "  type: puma\nprocesses:\n  worker:\n    type: sidekiq\n    notify: true\n", 9, 13 },
+        { "UG0802", "  type: puma\nprocesses:\n  worker:\n    type: sidekiq\n    version: \"6.4.1\"\n    command: [ /usr/bin/ruby, -e, \"require 'sidekiq/cli'; Sidekiq::CLI.instance.run\" ]\n    notify: true\n", 10, 14 },
+        { "UG0803", "  type: puma\nprocesses:\n  worker:\n    type: sidekiq\n    command: [ /usr/bin/sidekiq, -L, /var/log/sidekiq.log ]\n", 9, 34 },
+        { "UG0803", "  type: puma\nprocesses:\n  worker:\n    type: sidekiq\n    version: \"5.2.9\"\n    command: [ /usr/bin/sidekiq, --daemon ]\n", 10, 34 },
+        { "UG0804", "  type: puma\nlisten: [ \"tcp://127.0.0.1:9292\" ]\nprocesses:\n  web2:\n    type: command\n    command: [ /usr/bin/rackup, -p, \"9292\" ]\n", 10, 33 },
+        { "UG0805", "  type: puma\nprocesses:\n  worker:\n    type: sidekiq\n    version: \"6.4.1\"\n    watchdogSec: 10\n", 10, 18 },
     };
 
     public static TheoryData<string, string> Clean => new()
@@ -80,6 +90,7 @@ public class RuleTests
         { "UG0109", "  type: kestrel\n  command: [ /srv/app/App ]\n  useSystemd: true\nlisten: [ \"tcp://127.0.0.1:5000\" ]\n" },
         { "UG0110", "  type: kestrel\n  command: [ /srv/app/App ]\n  useSystemd: true\nenvironment:\n  ASPNETCORE_ENVIRONMENT: Production\nlisten: [ \"tcp://127.0.0.1:5000\" ]\n" },
         { "UG0111", "  type: kestrel\n  version: \"5.0\"\n  command: [ /srv/app/App ]\n  useSystemd: true\nlisten:\n  - tcp://127.0.0.1:5000\n  - tcp://127.0.0.1:5001\n" },
+        { "UG0112", "  type: puma\n  version: \"5.4.0\"\nlisten: [ \"unix:///var/run/app/puma.sock\" ]\n" },
         { "UG0201", "  type: puma\n  command: [ bash, -lc, \"cd /srv/app && exec puma\" ]\nlisten: [ \"tcp://127.0.0.1:9292\" ]\n" },
         { "UG0202", "  type: puma\n  command: bundle exec puma -C /srv/app/puma.rb\n  bundler: \"2.3.27\"\nlisten: [ \"tcp://127.0.0.1:9292\" ]\n" },
         { "UG0203", "  type: puma\n  command: /srv/app/bin/puma -C /srv/app/puma.rb\n" },
@@ -104,6 +115,11 @@ public class RuleTests
         { "UG0722", "  type: puma\ngroup: www-data\nlisten:\n  - uri: unix:///run/app/app.sock\n    group: \"33\"\n" },
         { "UG0723", "  type: puma\n  pidfile: /srv/app/./tmp//puma.pid\n" },
         { "UG0724", "  type: puma\nsystemd:\n  stdout: append:/var/log/app.log\n  stderr: journal\n" },
+        { "UG0801", "  type: puma\nprocesses:\n  worker:\n    type: sidekiq\n    command: [ sidekiq, -t, \"25\" ]\n    stopTimeout: 25\n" },
+        { "UG0802", "  type: puma\nprocesses:\n  worker:\n    type: sidekiq\n    version: \"6.4.1\"\n    notify: true\n" },
+        { "UG0803", "  type: puma\nprocesses:\n  worker:\n    type: sidekiq\n    command: [ /usr/bin/sidekiq, -q, default ]\n" },
+        { "UG0804", "  type: puma\nlisten: [ \"tcp://127.0.0.1:9292\" ]\nprocesses:\n  web2:\n    type: command\n    command: [ /usr/bin/rackup, -p, \"9393\" ]\n" },
+        { "UG0805", "  type: puma\nprocesses:\n  worker:\n    type: sidekiq\n    version: \"6.4.1\"\n    notify: true\n    watchdogSec: 10\n" },
     };
 
     /// <summary>UG0705 needs root; UG0601 needs a model without `directory` (one line less).</summary>

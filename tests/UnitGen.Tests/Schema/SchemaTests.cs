@@ -61,6 +61,7 @@ public class SchemaTests
             ["listen[]"] = Schema.Properties["listen"].Item!.OneOf.Single(s => s.Type == JsonObjectType.Object),
             ["systemd"] = Schema.Properties["systemd"],
             ["runit"] = Schema.Properties["runit"],
+            ["processes.*"] = Schema.Properties["processes"].AdditionalPropertiesSchema!.ActualSchema,
         };
 
         Assert.Equal(ModelKeys.Sections.Keys.Order(), sections.Keys.Order());

@@ -1,5 +1,6 @@
 using System.Text;
 using UnitGen.Model.Diagnostics;
+using UnitGen.Model.Fields;
 
 namespace UnitGen.Model.Rules.Environment;
 
@@ -30,27 +31,33 @@ public sealed class UG0510ArgumentTooLong : Rule
 
     public override IEnumerable<Finding> Check(ServiceModel model)
     {
-        foreach (var v in model.Environment)
+        var values = ModelFields.ValuesOf(model).ToList();
+        foreach (var (path, value, _) in values.Where(v => v.Uses.HasFlag(FieldUse.EnvironmentEntry)))
         {
-            if (Encoding.UTF8.GetByteCount(v.Name) + 1 + Encoding.UTF8.GetByteCount(v.Value) > MaxArgumentBytes)
+            if (Encoding.UTF8.GetByteCount(value) > MaxArgumentBytes)
             {
-                yield return new Finding($"environment.{v.Name}", $"`{v.Name}=…` has more than {MaxArgumentBytes} bytes; exec refuses it.");
+                yield return new Finding(path, $"`{path["environment.".Length..]}=…` has more than {MaxArgumentBytes} bytes; exec refuses it.");
             }
         }
 
-        // unicorn's derived command line ends in the rackup file: `unicorn -c CONFIG RACKUP`.
-        if (model.Server.Rackup is { } rackup && Encoding.UTF8.GetByteCount(rackup) > MaxArgumentBytes)
+        foreach (var (path, value, _) in values.Where(v => v.Uses.HasFlag(FieldUse.Argument)))
         {
-            yield return new Finding("server.rackup", $"`server.rackup` has more than {MaxArgumentBytes} bytes; it is an argument of the server and exec refuses it.");
+            if (Encoding.UTF8.GetByteCount(value) > MaxArgumentBytes)
+            {
+                yield return new Finding(path, $"`{path}` has more than {MaxArgumentBytes} bytes; it is an argument of the server and exec refuses it.");
+            }
         }
 
-        if (model.Server.Command.Any(w => Encoding.UTF8.GetByteCount(w) > MaxArgumentBytes))
+        foreach (var command in values.Where(v => v.Uses.HasFlag(FieldUse.ExecWord)).GroupBy(v => v.Path, StringComparer.Ordinal))
         {
-            yield return new Finding("server.command", $"A word of `server.command` has more than {MaxArgumentBytes} bytes; exec refuses it.");
-        }
-        else if (model.Server.Command.Sum(w => (long)Encoding.UTF8.GetByteCount(w) + 1 + IntPtr.Size) > MaxCommandBytes)
-        {
-            yield return new Finding("server.command", $"`server.command` has {model.Server.Command.Length} words and more than {MaxCommandBytes} bytes with their pointers; exec refuses it.");
+            if (command.Any(w => Encoding.UTF8.GetByteCount(w.Value) > MaxArgumentBytes))
+            {
+                yield return new Finding(command.Key, $"A word of `{command.Key}` has more than {MaxArgumentBytes} bytes; exec refuses it.");
+            }
+            else if (command.Sum(w => (long)Encoding.UTF8.GetByteCount(w.Value) + 1 + IntPtr.Size) > MaxCommandBytes)
+            {
+                yield return new Finding(command.Key, $"`{command.Key}` has {command.Count()} words and more than {MaxCommandBytes} bytes with their pointers; exec refuses it.");
+            }
         }
     }
 }

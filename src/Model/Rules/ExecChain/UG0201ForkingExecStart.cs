@@ -39,30 +39,48 @@ public sealed class UG0201ForkingExecStart : Rule
 
         var why = model.SocketActivation ? "LISTEN_PID names the wrapper, so the server ignores the sockets systemd passed and binds the port itself"
             : "systemd drops READY=1 from a child under NotifyAccess=main, so the unit never becomes active";
+        if (Wrapper(argv) is { } wrapper)
+        {
+            yield return new Finding("server.command", $"{wrapper.What}: {why}. {wrapper.Hint}");
+        }
+    }
+
+    /// <summary>
+    /// How the command keeps a process of its own between the supervisor and the server — a shell whose script does
+    /// not end in <c>exec</c>, <c>rvm … do</c>, sudo/su/runuser — with the fix; null when the server is the process started.
+    /// </summary>
+    public static (string What, string Hint)? Wrapper(IReadOnlyList<string> argv)
+    {
+        ArgumentNullException.ThrowIfNull(argv);
+        if (argv.Count == 0)
+        {
+            return null;
+        }
+
         var program = Path.GetFileName(argv[0]);
         if (Shells.Contains(program))
         {
             if (Script(argv) is not { } script)
             {
-                yield break;
+                return null;
             }
 
             // The shell must end by replacing itself with the server: the last command is `exec …`.
             var last = script.Split(["&&", "||", ";", "\n"], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
             var bashExecsItself = program == "bash" && !Compound.Any(c => script.Contains(c, StringComparison.Ordinal));
-            if (last?.StartsWith("exec ", StringComparison.Ordinal) != true && !bashExecsItself)
-            {
-                yield return new Finding("server.command", $"`{program} -c \"{script}\"` runs the server as a child of the shell: {why}. Write `exec` before the server command.");
-            }
+            return last?.StartsWith("exec ", StringComparison.Ordinal) != true && !bashExecsItself
+                ? ($"`{program} -c \"{script}\"` runs the server as a child of the shell", "Write `exec` before the server command.")
+                : null;
         }
-        else if (program == "rvm" && argv.Contains("do"))
+
+        if (program == "rvm" && argv.Contains("do"))
         {
-            yield return new Finding("server.command", $"`rvm … do` runs the server as a child: {why}. Start the server through rvm's wrapper script by absolute path (…/rvm/wrappers/RUBY/puma), which execs.");
+            return ("`rvm … do` runs the server as a child", "Start the server through rvm's wrapper script by absolute path (…/rvm/wrappers/RUBY/puma), which execs.");
         }
-        else if (ForkingWrappers.Contains(program))
-        {
-            yield return new Finding("server.command", $"`{program}` stays the parent of the server: {why}. Use `user:` (User=) instead of `{program}`.");
-        }
+
+        return ForkingWrappers.Contains(program)
+            ? ($"`{program}` stays the parent of the server", $"Use `user:` (User=) instead of `{program}`.")
+            : null;
     }
 
     /// <summary>The script of <c>SHELL [opts] -c SCRIPT</c> (also <c>-lc</c>, <c>-ec</c>); null when not a -c call.</summary>

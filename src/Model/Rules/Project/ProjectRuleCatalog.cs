@@ -8,7 +8,7 @@ public static class ProjectRuleCatalog
 {
     public static readonly ImmutableArray<ProjectRule> All =
     [
-        new UG0112KestrelEndpointsInAppSettings(),
+        new UG0120KestrelEndpointsInAppSettings(),
         new UG0310UseSystemdWithoutIntegration(),
     ];
 

@@ -1,4 +1,5 @@
 using UnitGen.Model.Diagnostics;
+using UnitGen.Model.Fields;
 
 namespace UnitGen.Model.Rules.UnitHygiene;
 
@@ -20,27 +21,13 @@ public sealed class UG0701ControlCharacterInUnitValue : Rule
 
     public override IEnumerable<Finding> Check(ServiceModel model)
     {
-        var values = new List<(string Path, string? Value)>
-        {
-            ("description", model.Description), ("user", model.User), ("group", model.Group),
-            ("directory", model.Directory), ("envFile", model.EnvFile), ("server.config", model.Server.Config),
-            ("server.rackup", model.Server.Rackup), ("server.environment", model.Server.Environment),
-            ("server.pidfile", model.Server.Pidfile), ("systemd.stdout", model.Systemd.Stdout),
-            ("systemd.stderr", model.Systemd.Stderr), ("runit.serviceDir", model.Runit.ServiceDir), ("runit.logDir", model.Runit.LogDir),
-        };
-        // Command words are quoted on Exec lines, where a trailing backslash is escaped like any other.
-        var commandBroken = model.Server.Command.Any(w => w.Any(char.IsControl) || NonCharacters.In(w));
-        values.AddRange(model.Systemd.After.Select((v, i) => ($"systemd.after[{i}]", (string?)v)));
-        values.AddRange(model.Systemd.Wants.Select((v, i) => ($"systemd.wants[{i}]", (string?)v)));
-        values.AddRange((model.Server.Binds ?? []).Select((v, i) => ($"server.binds[{i}]", (string?)v)));
-        values.AddRange(model.Listen.SelectMany((l, i) => new (string, string?)[]
-        {
-            ($"listen[{i}].uri", l.Address.ListenStream), ($"listen[{i}].mode", l.Mode), ($"listen[{i}].group", l.Group),
-        }));
-        var findings = values.Where(v => v.Value is { } s && (s.Any(char.IsControl) || s.EndsWith('\\') || NonCharacters.In(s)))
+        var values = ModelFields.ValuesOf(model).ToList();
+        var findings = values.Where(v => v.Uses.HasFlag(FieldUse.UnitValue) && (v.Value.Any(char.IsControl) || v.Value.EndsWith('\\') || NonCharacters.In(v.Value)))
             .Select(v => new Finding(v.Path, $"`{v.Path}` holds a control character or a Unicode noncharacter, or ends in a backslash; it would break the unit file."));
-        return commandBroken
-            ? findings.Append(new Finding("server.command", "A word of `server.command` holds a control character or a Unicode noncharacter; it would break the unit file."))
-            : findings;
+        // Exec words are quoted on Exec lines, where a trailing backslash is escaped like any other; one finding per command.
+        var brokenCommands = values.Where(v => v.Uses.HasFlag(FieldUse.ExecWord) && (v.Value.Any(char.IsControl) || NonCharacters.In(v.Value)))
+            .Select(v => v.Path).Distinct(StringComparer.Ordinal)
+            .Select(path => new Finding(path, $"A word of `{path}` holds a control character or a Unicode noncharacter; it would break the unit file."));
+        return findings.Concat(brokenCommands);
     }
 }

@@ -1,4 +1,5 @@
 using UnitGen.Model.Diagnostics;
+using UnitGen.Model.Fields;
 
 namespace UnitGen.Model.Rules.UnitHygiene;
 
@@ -19,28 +20,10 @@ public sealed class UG0720BlanksSystemdStrips : Rule
         "`User=` or `Group=` resets the setting: the service would run as root. UnitGen writes a value only when " +
         "systemd reads back exactly that value.";
 
-    public override IEnumerable<Finding> Check(ServiceModel model)
-    {
-        var values = new List<(string Path, string? Value)>
-        {
-            ("description", model.Description), ("user", model.User), ("group", model.Group), ("directory", model.Directory),
-            ("envFile", model.EnvFile), ("systemd.stdout", model.Systemd.Stdout), ("systemd.stderr", model.Systemd.Stderr),
-        };
-        for (var i = 0; i < model.Listen.Length; i++)
-        {
-            var listener = model.Listen[i];
-            values.Add(($"listen[{i}].mode", listener.Mode));
-            values.Add(($"listen[{i}].group", listener.Group));
-            if (listener.Address is UnixAddress unix)
-            {
-                values.Add(($"listen[{i}].uri", unix.Path));
-            }
-        }
-
-        return values
-            .Where(v => v.Value is { } s && (s.Length == 0 || s[0] == ' ' || s[^1] == ' '))
-            .Select(v => new Finding(v.Path, v.Value!.Length == 0
+    public override IEnumerable<Finding> Check(ServiceModel model) =>
+        ModelFields.ValuesOf(model)
+            .Where(v => v.Uses.HasFlag(FieldUse.Unquoted) && (v.Value.Length == 0 || v.Value[0] == ' ' || v.Value[^1] == ' '))
+            .Select(v => new Finding(v.Path, v.Value.Length == 0
                 ? $"`{v.Path}` is empty: systemd would reset the setting instead of using it."
                 : $"`{v.Path}` starts or ends with a space, which systemd strips: it would read `{v.Value.Trim(' ')}`."));
-    }
 }

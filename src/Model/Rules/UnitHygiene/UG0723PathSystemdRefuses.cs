@@ -1,6 +1,6 @@
 using System.Text;
 using UnitGen.Model.Diagnostics;
-using UnitGen.Model.Facts;
+using UnitGen.Model.Fields;
 
 namespace UnitGen.Model.Rules.UnitHygiene;
 
@@ -30,41 +30,27 @@ public sealed class UG0723PathSystemdRefuses : Rule
 
     public override IEnumerable<Finding> Check(ServiceModel model)
     {
-        var paths = new List<(string Path, string? Value)>
+        foreach (var (path, value, uses) in ModelFields.ValuesOf(model))
         {
-            ("directory", model.Directory), ("envFile", model.EnvFile), ("server.config", model.Server.Config),
-            ("server.pidfile", model.Server.Pidfile), ("runit.serviceDir", model.Runit.ServiceDir), ("runit.logDir", model.Runit.LogDir),
-            ("systemd.stdout", SystemdOutputFile.PathOf(model.Systemd.Stdout)), ("systemd.stderr", SystemdOutputFile.PathOf(model.Systemd.Stderr)),
-        };
-        if (!model.Server.Command.IsEmpty && model.Server.Command[0].StartsWith('/'))
-        {
-            paths.Add(("server.command", model.Server.Command[0]));
-            if (NamesAFolder(model.Server.Command[0]))
+            if (uses.HasFlag(FieldUse.Program) && NamesAFolder(value))
             {
-                yield return new Finding("server.command", $"The program `{model.Server.Command[0]}` ends in `/` or `/.`: it names a folder, which systemd refuses to run.");
+                yield return new Finding(path, $"The program `{value}` ends in `/` or `/.`: it names a folder, which systemd refuses to run.");
             }
-        }
 
-        for (var i = 0; i < model.Listen.Length; i++)
-        {
-            if (model.Listen[i].Address is UnixAddress unix)
+            if (uses.HasFlag(FieldUse.UnixSocket))
             {
-                paths.Add(($"listen[{i}].uri", unix.Path));
-                if (NamesAFolder(unix.Path))
+                if (NamesAFolder(value))
                 {
-                    yield return new Finding($"listen[{i}].uri", $"The unix socket path `{unix.Path}` names a folder: systemd cannot parse it as a socket address.");
+                    yield return new Finding(path, $"The unix socket path `{value}` names a folder: systemd cannot parse it as a socket address.");
                 }
 
-                if (Encoding.UTF8.GetByteCount(unix.Path) > UnixSocketPathMax)
+                if (Encoding.UTF8.GetByteCount(value) > UnixSocketPathMax)
                 {
-                    yield return new Finding($"listen[{i}].uri", $"The unix socket path has {Encoding.UTF8.GetByteCount(unix.Path)} bytes; a socket address holds at most {UnixSocketPathMax}.");
+                    yield return new Finding(path, $"The unix socket path has {Encoding.UTF8.GetByteCount(value)} bytes; a socket address holds at most {UnixSocketPathMax}.");
                 }
             }
-        }
 
-        foreach (var (path, value) in paths)
-        {
-            if (value is not null && Problem(value) is { } problem)
+            if (uses.HasFlag(FieldUse.Path) && Problem(value) is { } problem)
             {
                 yield return new Finding(path, $"`{path}` {problem}");
             }

@@ -1,0 +1,521 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using UnitGen.Formats.EnvironmentFiles;
+using UnitGen.Formats.Ruby;
+using UnitGen.Formats.Systemd;
+using UnitGen.Lint.Import;
+using UnitGen.Model;
+using UnitGen.Model.Diagnostics;
+
+namespace UnitGen.Lint;
+
+/// <summary>One service as lint sees it: the model read from its files, and where each value came from.</summary>
+public sealed record LintedService(ServiceModel Model, SourceMap Map, ImmutableArray<LintFile> Files)
+{
+    /// <summary>The .service file the model was read from.</summary>
+    public LintFile Service => Files[0];
+
+    public LintFile? Socket => Files.FirstOrDefault(f => f.Kind == LintFileKind.Socket);
+
+    public LintFile? AppConfig => Files.FirstOrDefault(f => f.IsAppConfig);
+
+    /// <summary>
+    /// A unit of a user's service manager (<c>systemctl --user</c>): under <c>~/.config/systemd/user</c> or
+    /// another systemd/user folder, or wanted by <c>default.target</c>, the user manager's start target
+    /// (systemd.special(7)). It runs as that user, never as root by omission.
+    /// </summary>
+    public bool UserScope { get; init; }
+
+    /// <summary>The versions lint took, and from where.</summary>
+    public LockedVersions Versions { get; init; } = LockedVersions.None;
+
+    /// <summary>ExecStart's words with a shell's <c>-c</c> script split into words too: what the server is started with.</summary>
+    public ImmutableArray<string> StartWords { get; init; } = [];
+}
+
+/// <summary>
+/// Pairs hand-written files into services and reads each group into a partial <see cref="ServiceModel"/>,
+/// so lint runs the same rules as validate. Files given together pair whatever folder they sit in:
+/// service ↔ socket by unit name, <c>Service=</c>, <c>Sockets=</c> or a unit dependency naming it; app
+/// config by ExecStart's <c>-C</c>/<c>-c</c> (also inside <c>sh -c '…'</c>; by full path, then by the path's
+/// tail, then by file name; else the only one given); env file by EnvironmentFile=, else the only one.
+/// Versions come from <c>--puma-version</c>/<c>--bundler-version</c>, then a Gemfile.lock, then a
+/// "Made for:" header; what none states stays unknown and the rules stay conservative.
+/// </summary>
+public static class LintModelBuilder
+{
+    public static ImmutableArray<LintedService> Build(IReadOnlyList<LintFile> files) => Build(files, LockedVersions.None);
+
+    public static ImmutableArray<LintedService> Build(IReadOnlyList<LintFile> files, LockedVersions flags)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        ArgumentNullException.ThrowIfNull(flags);
+        var locked = files.Where(f => f.Kind == LintFileKind.GemfileLock)
+            .Aggregate(LockedVersions.None, (v, f) => v.With(GemfileLockReader.Parse(f.Text, Path.GetFileName(f.Path))));
+        var services = files.Where(f => f.Kind == LintFileKind.Service).ToList();
+        var appConfigs = files.Where(f => f.IsAppConfig).ToList();
+        var envFiles = files.Where(f => f.Kind == LintFileKind.EnvironmentFile).ToList();
+        var result = ImmutableArray.CreateBuilder<LintedService>();
+        foreach (var service in services)
+        {
+            var name = UnitName(service.Path);
+            var socket = files.FirstOrDefault(f => f.Kind == LintFileKind.Socket && PairsWith(f, service, name));
+            var exec = service.Unit.Last("Service", "ExecStart") is { } e ? ExecCommandLine.Parse(e.RawValue, out _) : null;
+            var startWords = exec is null ? ImmutableArray<string>.Empty : WithShellScript(exec.Words);
+            var directory = service.Unit.Last("Service", "WorkingDirectory")?.Value.TrimStart('-');
+            var app = FindAppConfig(appConfigs, ConfigArgument(startWords), directory, ServerTypeOf(startWords));
+            var envPaths = service.Unit.All("Service", "EnvironmentFile").Select(f => f.Value.TrimStart('-')).ToList();
+            var env = envFiles.FirstOrDefault(f => envPaths.Any(p => SameFile(f.Path, p, null)))
+                ?? (envFiles.Count == 1 ? envFiles[0] : null);
+            var group = new[] { service, socket, app, env }.OfType<LintFile>().ToImmutableArray();
+            var versions = group.Aggregate(LockedVersions.None, (v, f) => v.With(HeaderVersions(f))).With(locked).With(flags);
+            var map = new SourceMap(service.Path);
+            var model = Read(name, service, socket, app, env, exec, startWords, versions, map);
+            result.Add(new LintedService(model, map, group)
+            {
+                UserScope = IsUserUnit(service),
+                Versions = versions,
+                StartWords = startWords,
+            });
+        }
+
+        return result.ToImmutable();
+    }
+
+    /// <summary>
+    /// The files no service took: sockets, app configs and env files given together with others that
+    /// nothing given starts or reads (run scripts take the app config their exec line names).
+    /// </summary>
+    public static ImmutableArray<LintFile> Unpaired(IReadOnlyList<LintFile> files, IEnumerable<LintedService> services)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        ArgumentNullException.ThrowIfNull(services);
+        var lintable = files.Where(f => f.Kind != LintFileKind.GemfileLock).ToList();
+        if (lintable.Count < 2)
+        {
+            return [];
+        }
+
+        var taken = services.SelectMany(s => s.Files).ToHashSet();
+        var appConfigs = files.Where(f => f.IsAppConfig).ToList();
+        foreach (var run in files.Where(f => f.Kind == LintFileKind.RunitRun))
+        {
+            var words = RunScript.ExecWords(run.Lines) is { } w ? WithShellScript([.. w.Select(x => x.Text)]) : [];
+            if (FindAppConfig(appConfigs, ConfigArgument(words), null, ServerTypeOf(words)) is { } app)
+            {
+                taken.Add(app);
+            }
+        }
+
+        return [.. lintable.Where(f => f.Kind is LintFileKind.Socket or LintFileKind.PumaConfig or LintFileKind.UnicornConfig or LintFileKind.EnvironmentFile && !taken.Contains(f))];
+    }
+
+    private static ServiceModel Read(string name, LintFile service, LintFile? socket, LintFile? app, LintFile? env, ExecCommandLine? exec,
+        ImmutableArray<string> startWords, LockedVersions versions, SourceMap map)
+    {
+        var unit = service.Unit;
+        string? Value(string key, string path)
+        {
+            if (unit.Last("Service", key) is not { } entry)
+            {
+                return null;
+            }
+
+            map.Add(path, service.Path, entry.Line, entry.ValueColumn);
+            return entry.Value;
+        }
+
+        map.Add("name", service.Path, 1, 1);
+        var user = Value("User", "user");
+        var environment = ReadEnvironment(service, env, map);
+        var command = exec?.Words ?? [];
+        if (unit.Last("Service", "ExecStart") is { } start)
+        {
+            map.Add("server.command", service.Path, start.Line, start.ValueColumn);
+        }
+
+        var type = ServerTypeOf(startWords);
+        var puma = app?.Ruby;
+        var listen = socket is null ? [] : ReadListen(socket, map);
+        var notify = Value("Type", "systemd.notify") == "notify";
+        var watchdog = Value("WatchdogSec", "systemd.watchdogSec");
+        var reload = unit.Last("Service", "ExecReload") is { } r ? ExecCommandLine.Parse(r.RawValue, out _) : null;
+        if (unit.Last("Service", "ExecReload") is { } reloadEntry)
+        {
+            map.Add("restart", service.Path, reloadEntry.Line, reloadEntry.ValueColumn);
+        }
+
+        var server = new ServerSpec
+        {
+            Type = type,
+            Command = command,
+            // A relative -C is relative to WorkingDirectory (the server's cwd); left relative it would mean nothing in a model.
+            Config = ConfigArgument(startWords) is { } config && Resolve(config, unit.Last("Service", "WorkingDirectory")?.Value.TrimStart('-')) is { } resolved
+                && resolved.StartsWith('/') ? resolved : null,
+        };
+        if (puma is not null && app is not null)
+        {
+            server = ReadAppConfig(server, puma, app, environment, map);
+        }
+
+        server = WithVersions(server, versions, startWords);
+        if (server.IsPuma && CommandLineBinds(startWords) is { Length: > 0 } flagBinds && unit.Last("Service", "ExecStart") is { } startEntry)
+        {
+            // Binds given on puma's command line replace the config file's (puma 5.6.5 lib/puma/cli.rb `-b`/`-p` go to
+            // user_config; UserFileDefaultOptions#[] takes user options before file options).
+            for (var b = 0; b < flagBinds.Length; b++)
+            {
+                map.Add($"server.binds[{b}]", service.Path, startEntry.Line, startEntry.ValueColumn);
+            }
+
+            server = server with { Binds = flagBinds };
+        }
+
+        return new ServiceModel
+        {
+            Name = name,
+            // systemd runs a unit without User= as root: UG0705 says so.
+            User = user ?? "root",
+            Group = Value("Group", "group"),
+            Description = unit.Last("Unit", "Description")?.Value,
+            Directory = Value("WorkingDirectory", "directory"),
+            Environment = environment,
+            EnvFile = unit.Last("Service", "EnvironmentFile")?.Value.TrimStart('-'),
+            Server = server,
+            Listen = listen,
+            Restart = RestartOf(reload, server.Type),
+            Systemd = new SystemdSpec
+            {
+                SocketActivation = socket is not null,
+                Notify = notify,
+                WatchdogSec = watchdog is not null && int.TryParse(watchdog.TrimEnd('s'), NumberStyles.None, CultureInfo.InvariantCulture, out var w) ? w : null,
+                Hardening = HardeningProfile.None,
+                Stdout = Value("StandardOutput", "systemd.stdout"),
+                Stderr = Value("StandardError", "systemd.stderr"),
+            },
+        };
+    }
+
+    private static ServerSpec ReadAppConfig(ServerSpec server, RubyConfig config, LintFile app, ImmutableArray<EnvironmentVariable> environment, SourceMap map)
+    {
+        object? Known(RubyValue value) => value switch
+        {
+            RubyEnvOrDefault d => environment.FirstOrDefault(v => v.Name == d.Variable)?.Value is { } set
+                ? set
+                : d.Default is null ? null : Known(d.Default),
+            _ => value.Known,
+        };
+
+        int? Int(string method, string path)
+        {
+            if (config.Last(method) is not { Arguments: [var arg, ..] } call)
+            {
+                return null;
+            }
+
+            map.Add(path, app.Path, call.Line, call.Column);
+            return Known(arg) switch
+            {
+                long l => (int)l,
+                string s when int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var n) => n,
+                _ => null,
+            };
+        }
+
+        var isUnicorn = app.Kind == LintFileKind.UnicornConfig;
+        var binds = ImmutableArray.CreateBuilder<string>();
+        var i = 0;
+        foreach (var call in config.Calls.Where(c => !c.Conditional && c.Method is "bind" or "port" or "listen"))
+        {
+            var first = call.Arguments.IsEmpty ? null : Known(call.Arguments[0]);
+            var text = (call.Method, first) switch
+            {
+                ("bind", string s) => s,
+                // puma's `port N` binds tcp://0.0.0.0:N (lib/puma/dsl.rb `port`, default_host).
+                ("port", long p) => $"tcp://0.0.0.0:{p}",
+                ("port", string s) => $"tcp://0.0.0.0:{s}",
+                ("listen", long p) => $"tcp://0.0.0.0:{p}",
+                ("listen", string s) => s.StartsWith('/') ? $"unix://{s}" : s.Contains(':', StringComparison.Ordinal) ? $"tcp://{s}" : $"tcp://0.0.0.0:{s}",
+                _ => null,
+            };
+            if (text is not null)
+            {
+                map.Add($"server.binds[{i++}]", app.Path, call.Line, call.Column);
+                binds.Add(text);
+            }
+        }
+
+        var preload = config.Last(isUnicorn ? "preload_app" : "preload_app!") is { } preloadCall
+            ? preloadCall.Arguments.IsEmpty || Known(preloadCall.Arguments[0]) is true
+            : (bool?)null;
+        if (config.Last(isUnicorn ? "preload_app" : "preload_app!") is { } pc)
+        {
+            map.Add("server.preload", app.Path, pc.Line, pc.Column);
+        }
+
+        return server with
+        {
+            Type = isUnicorn ? ServerType.Unicorn : server.Type == ServerType.Command ? ServerType.Puma : server.Type,
+            Workers = Int(isUnicorn ? "worker_processes" : "workers", "server.workers"),
+            Preload = preload,
+            ForkWorker = config.Last("fork_worker") is not null,
+            Timeout = isUnicorn ? Int("timeout", "server.timeout") : null,
+            Binds = binds.Count == 0 ? null : binds.ToImmutable(),
+        };
+    }
+
+    private static ImmutableArray<EnvironmentVariable> ReadEnvironment(LintFile service, LintFile? env, SourceMap map)
+    {
+        var result = new List<EnvironmentVariable>();
+        if (env is not null)
+        {
+            foreach (var a in env.Environment.Assignments.Where(a => !a.HasExport))
+            {
+                map.Add($"environment.{a.Name}@key", env.Path, a.Line, a.Column);
+                map.Add($"environment.{a.Name}", env.Path, a.Line, a.Column + a.Name.Length + 1);
+                result.Add(new EnvironmentVariable(a.Name, a.Value));
+            }
+        }
+
+        foreach (var entry in service.Unit.All("Service", "Environment"))
+        {
+            // Environment= takes quoted words of NAME=value (systemd.exec(5)); later assignments win.
+            if (ExecCommandLine.Parse(entry.RawValue, out _) is not { } words)
+            {
+                continue;
+            }
+
+            foreach (var word in words.Words)
+            {
+                var eq = word.IndexOf('=', StringComparison.Ordinal);
+                if (eq > 0)
+                {
+                    map.Add($"environment.{word[..eq]}@key", service.Path, entry.Line, entry.ValueColumn);
+                    map.Add($"environment.{word[..eq]}", service.Path, entry.Line, entry.ValueColumn);
+                    result.RemoveAll(v => v.Name == word[..eq]);
+                    result.Add(new EnvironmentVariable(word[..eq], word[(eq + 1)..]));
+                }
+            }
+        }
+
+        return [.. result];
+    }
+
+    private static ImmutableArray<Listener> ReadListen(LintFile socket, SourceMap map)
+    {
+        var mode = socket.Unit.Last("Socket", "SocketMode")?.Value;
+        var group = socket.Unit.Last("Socket", "SocketGroup")?.Value;
+        var result = ImmutableArray.CreateBuilder<Listener>();
+        foreach (var entry in socket.Unit.All("Socket", "ListenStream"))
+        {
+            if (ListenStreamParser.Parse(entry.Value) is { } address)
+            {
+                map.Add($"listen[{result.Count}]", socket.Path, entry.Line, entry.ValueColumn);
+                result.Add(new Listener(address) { Mode = address is UnixAddress ? mode : null, Group = address is UnixAddress ? group : null });
+            }
+        }
+
+        return result.ToImmutable();
+    }
+
+    /// <summary>The reload as a restart strategy (see <see cref="ReloadCommand"/>); a shell's -c script is read as its words.</summary>
+    private static RestartStrategy RestartOf(ExecCommandLine? reload, ServerType server) =>
+        reload is null ? RestartStrategy.Normal
+            : ReloadCommand.StrategyOf(reload with { Words = WithShellScript(reload.Words) }, server) ?? RestartStrategy.Normal;
+
+    private static ServerType ServerTypeOf(ImmutableArray<string> argv)
+    {
+        var names = argv.Select(Path.GetFileName).ToList();
+        return names.Contains("puma") || names.Contains("pumactl") ? ServerType.Puma
+            : names.Any(n => n is "unicorn" or "unicorn_rails") ? ServerType.Unicorn
+            : names.FirstOrDefault() == "dotnet" || names.Any(n => n?.EndsWith(".dll", StringComparison.Ordinal) == true) ? ServerType.Kestrel
+            : ServerType.Command;
+    }
+
+    /// <summary>The words of a command line followed by the words of its shell script, if it is <c>sh -c 'SCRIPT'</c> (also -lc, -ec).</summary>
+    internal static ImmutableArray<string> WithShellScript(ImmutableArray<string> argv)
+    {
+        if (!IsShell(argv))
+        {
+            return argv;
+        }
+
+        for (var i = 1; i + 1 < argv.Length; i++)
+        {
+            if (argv[i].StartsWith('-') && !argv[i].StartsWith("--", StringComparison.Ordinal) && argv[i].Contains('c', StringComparison.Ordinal))
+            {
+                var script = argv[i + 1].Split([' ', '\t', '\n', ';', '&', '|', '(', ')'], StringSplitOptions.RemoveEmptyEntries)
+                    .Select(w => w.Trim('\'', '"'));
+                return [.. argv, .. script];
+            }
+        }
+
+        return argv;
+    }
+
+    private static string? ConfigArgument(ImmutableArray<string> argv)
+    {
+        // A shell's own -c takes the script: look only after the script, at its words (see WithShellScript).
+        var start = IsShell(argv) ? argv.IndexOf(argv.FirstOrDefault(w => w.Contains(' ', StringComparison.Ordinal)) ?? string.Empty) + 1 : 0;
+        for (var i = Math.Max(start, 0); i < argv.Length; i++)
+        {
+            if (argv[i] is "-C" or "-c" or "--config" && i + 1 < argv.Length)
+            {
+                return argv[i + 1];
+            }
+
+            if (argv[i].StartsWith("--config=", StringComparison.Ordinal))
+            {
+                return argv[i]["--config=".Length..];
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsShell(ImmutableArray<string> argv) =>
+        !argv.IsEmpty && Path.GetFileName(argv[0]) is "sh" or "bash" or "dash" or "zsh";
+
+    /// <summary>
+    /// The app config a service starts: the one its <c>-C</c>/<c>-c</c> path names — by full path, then by the longest
+    /// common tail of folders (<c>config/puma.rb</c> ↔ <c>/srv/app/current/config/puma.rb</c>), then by file name — else,
+    /// when the path names none of them or there is none, the only one of the server's kind given.
+    /// </summary>
+    private static LintFile? FindAppConfig(List<LintFile> appConfigs, string? configPath, string? directory, ServerType type)
+    {
+        var candidates = appConfigs.Where(f => type switch
+        {
+            ServerType.Puma => f.Kind == LintFileKind.PumaConfig,
+            ServerType.Unicorn => f.Kind == LintFileKind.UnicornConfig,
+            _ => true,
+        }).ToList();
+        if (configPath is not null && configPath != "-")
+        {
+            var named = candidates.Where(f => SameFile(f.Path, configPath, directory))
+                .OrderByDescending(f => CommonTail(f.Path, Resolve(configPath, directory)))
+                .FirstOrDefault();
+            if (named is not null)
+            {
+                return named;
+            }
+        }
+
+        return candidates.Count == 1 ? candidates[0] : null;
+    }
+
+    private static string Resolve(string path, string? directory) =>
+        path.StartsWith('/') || directory is null || !directory.StartsWith('/') ? path : $"{directory.TrimEnd('/')}/{path}";
+
+    private static int CommonTail(string a, string b)
+    {
+        var x = a.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var y = b.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var n = 0;
+        while (n < x.Length && n < y.Length && x[^(n + 1)] == y[^(n + 1)])
+        {
+            n++;
+        }
+
+        return n;
+    }
+
+    /// <summary>Binds on puma's command line: <c>-b URI</c>, <c>--bind URI</c>, <c>--bind=URI</c>, <c>-p PORT</c>, <c>--port PORT</c> (tcp://0.0.0.0:PORT, puma 5.6.5 Configuration::DefaultTCPHost).</summary>
+    private static ImmutableArray<string> CommandLineBinds(ImmutableArray<string> words)
+    {
+        var binds = ImmutableArray.CreateBuilder<string>();
+        for (var i = 0; i < words.Length; i++)
+        {
+            var next = i + 1 < words.Length ? words[i + 1] : null;
+            switch (words[i])
+            {
+                case "-b" or "--bind" when next is not null:
+                    binds.Add(next);
+                    i++;
+                    break;
+                case "-p" or "--port" when next is not null:
+                    binds.Add($"tcp://0.0.0.0:{next}");
+                    i++;
+                    break;
+                case var w when w.StartsWith("--bind=", StringComparison.Ordinal):
+                    binds.Add(w["--bind=".Length..]);
+                    break;
+                case var w when w.StartsWith("--port=", StringComparison.Ordinal):
+                    binds.Add($"tcp://0.0.0.0:{w["--port=".Length..]}");
+                    break;
+            }
+        }
+
+        return binds.ToImmutable();
+    }
+
+    private static ServerSpec WithVersions(ServerSpec server, LockedVersions versions, ImmutableArray<string> startWords)
+    {
+        var bundled = startWords.Select(Path.GetFileName).Contains("bundle");
+        return server with
+        {
+            Version = server.Type switch
+            {
+                ServerType.Puma => versions.Puma,
+                ServerType.Unicorn => versions.Unicorn,
+                ServerType.Kestrel => versions.Kestrel,
+                _ => server.Version,
+            },
+            SdNotifyGem = server.SdNotifyGem || (server.IsPuma && versions.SdNotifyGem),
+            UseSystemd = server.UseSystemd || (server.Type == ServerType.Kestrel && versions.UseSystemd),
+            Bundler = bundled ? versions.Bundler : server.Bundler,
+        };
+    }
+
+    /// <summary>What a "Made for:" header line of a file UnitGen generated states.</summary>
+    private static LockedVersions HeaderVersions(LintFile file)
+    {
+        var parts = file.Lines.Take(5).SelectMany(UnitGen.Model.Facts.MadeFor.Parse).ToList();
+        if (parts.Count == 0)
+        {
+            return LockedVersions.None;
+        }
+
+        Version? Of(string name) => parts.FirstOrDefault(p => p.Name == name).Version is { } v ? LockedVersions.ParseVersion(v) : null;
+        return new LockedVersions
+        {
+            Puma = Of("puma"),
+            Unicorn = Of("unicorn"),
+            Kestrel = Of("kestrel"),
+            Bundler = Of("bundler"),
+            SdNotifyGem = parts.Any(p => p.Name == "sd_notify gem"),
+            UseSystemd = parts.Any(p => p.Name == "UseSystemd()"),
+            Source = $"{Path.GetFileName(file.Path)} header",
+        };
+    }
+
+    private static bool IsUserUnit(LintFile service) =>
+        service.Path.Replace('\\', '/').Contains("/systemd/user/", StringComparison.Ordinal)
+        || service.Unit.All("Install", "WantedBy").Any(e => e.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains("default.target"));
+
+    private static readonly string[] SocketDependencies = ["Requires", "Wants", "BindsTo", "After"];
+
+    private static bool PairsWith(LintFile socket, LintFile service, string serviceName)
+    {
+        var socketName = UnitName(socket.Path);
+        var serviceFile = Path.GetFileName(service.Path);
+        return socketName == serviceName
+            || socket.Unit.Last("Socket", "Service")?.Value == serviceFile
+            || service.Unit.All("Service", "Sockets")
+                .Concat(SocketDependencies.SelectMany(k => service.Unit.All("Unit", k)))
+                .Any(e => e.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(Path.GetFileName(socket.Path)));
+    }
+
+    /// <summary>Whether a file given on the command line is the one a unit names: same full path, same tail of folders, or same file name.</summary>
+    private static bool SameFile(string given, string referenced, string? directory)
+    {
+        var resolved = Resolve(referenced, directory);
+        return Path.GetFullPath(given) == resolved || Path.GetFileName(given) == Path.GetFileName(resolved);
+    }
+
+    private static string UnitName(string path)
+    {
+        var name = Path.GetFileNameWithoutExtension(path);
+        var at = name.IndexOf('@', StringComparison.Ordinal);
+        return at >= 0 ? name[..at] : name;
+    }
+}

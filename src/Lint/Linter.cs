@@ -1,0 +1,45 @@
+using System.Collections.Immutable;
+using UnitGen.Model.Diagnostics;
+
+namespace UnitGen.Lint;
+
+/// <summary>Runs the lint-only rules over hand-written files and places each finding at its file(line,col).</summary>
+public static class Linter
+{
+    /// <summary>
+    /// Everything lint finds: the lint-only rules on each file, the service rules and the model rules on each
+    /// service read from its files (the same rules as <c>unitgen validate</c>), and the files that pair with none.
+    /// </summary>
+    public static ImmutableArray<Diagnostic> Lint(IReadOnlyList<LintFile> files) => Lint(files, LockedVersions.None);
+
+    public static ImmutableArray<Diagnostic> Lint(IReadOnlyList<LintFile> files, LockedVersions flags)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        var fileFindings = LintFiles(files);
+        var services = LintModelBuilder.Build(files, flags);
+        var serviceFindings = services.SelectMany(s => LintRuleCatalog.ServiceRules.SelectMany(rule => rule.Check(s).Select(f =>
+            new Diagnostic(rule.Code, rule.Severity, f.Message, rule.Fix, new SourceLocation(f.File.Path, f.Line, f.Column)))));
+        var modelFindings = services.SelectMany(s => UnitGen.Model.Rules.Validator.Validate(s.Model, s.Map, lint: true)
+            // A user unit runs as the user whose manager starts it (systemd.special(7) default.target): no User= is not root.
+            .Where(d => !(s.UserScope && d.Code == "UG0705" && s.Service.Unit.Last("Service", "User") is null)));
+        var unpaired = LintModelBuilder.Unpaired(files, services).Select(f => new Diagnostic(
+            Unpaired.Code, Unpaired.Severity, $"{Path.GetFileName(f.Path)} pairs with no service or run script given: the rules across files were not run on it.",
+            Unpaired.Fix, new SourceLocation(f.Path, 0, 0)));
+        return [.. fileFindings.Concat(serviceFindings).Concat(modelFindings).Concat(unpaired).Distinct()];
+    }
+
+    public static ImmutableArray<Diagnostic> LintFiles(IEnumerable<LintFile> files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        return
+        [
+            .. files.SelectMany(file => LintRuleCatalog.All
+                .Where(rule => rule.Kinds.Contains(file.Kind))
+                .SelectMany(rule => rule.Check(file).Select(f => new Diagnostic(
+                    rule.Code, rule.Severity, f.Message, rule.Fix, new SourceLocation(file.Path, f.Line, f.Column))))
+                .OrderBy(d => d.Location.Line).ThenBy(d => d.Location.Column)),
+        ];
+    }
+
+    private static LintInputCodes.Entry Unpaired => LintInputCodes.Unpaired;
+}

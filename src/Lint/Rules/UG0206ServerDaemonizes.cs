@@ -1,0 +1,72 @@
+using UnitGen.Model;
+using UnitGen.Model.Diagnostics;
+
+namespace UnitGen.Lint.Rules;
+
+public sealed class UG0206ServerDaemonizes : LintServiceRule
+{
+    private static readonly Version DaemonizeRemoved = new(5, 0, 0);
+
+    public override string Code => "UG0206";
+
+    public override Severity Severity => Severity.Error;
+
+    public override string Title => "The server daemonizes (puma `-d`/`daemonize`, unicorn `-D`): removed in puma 5.0, and under Type=simple/notify systemd sees the main process exit and stops the service.";
+
+    public override string Fix => "Drop `-d`/`--daemon`/`daemonize` (`-D` for unicorn) and run in the foreground with `Type=simple`.";
+
+    public override string Explanation =>
+        "puma 5.0 removed daemonization (History.md 5.0.0, #2170): `-d` is an invalid option and `daemonize` is an undefined " +
+        "method in puma.rb (lib/puma/dsl.rb 5.0.0 has no `daemonize`), so puma exits at boot. On older puma and on unicorn, a " +
+        "daemonizing server under Type=simple or Type=notify exits in the process systemd started: systemd takes the service " +
+        "as finished and stops what is left of it (KillMode=control-group). Only Type=forking with a PIDFile= fits a daemon, and " +
+        "systemd's own advice is not to daemonize (daemon(7)).";
+
+    public override IEnumerable<LintServiceFinding> Check(LintedService service)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        if (ServerDaemon.Daemonizes(service) is not { } where)
+        {
+            yield break;
+        }
+
+        var model = service.Model.Server;
+        var forking = service.Service.Unit.Last("Service", "Type")?.Value == "forking";
+        if (model.IsPuma && model.Version is { } v && v >= DaemonizeRemoved)
+        {
+            yield return new LintServiceFinding(where.File, where.Line, where.Column,
+                $"puma {v} has no daemon mode (removed in 5.0): `{where.Text}` makes it exit at boot.");
+        }
+        else if (!forking)
+        {
+            yield return new LintServiceFinding(where.File, where.Line, where.Column,
+                $"`{where.Text}` daemonizes the server: the process systemd started exits, and systemd stops the service.");
+        }
+    }
+}
+
+/// <summary>Where a service's server is told to daemonize: puma's <c>-d</c>/<c>--daemon</c> or <c>daemonize</c>, unicorn's <c>-D</c>/<c>--daemonize</c>.</summary>
+internal static class ServerDaemon
+{
+    public static (LintFile File, int Line, int Column, string Text)? Daemonizes(LintedService service)
+    {
+        var flags = service.Model.Server.Type switch
+        {
+            ServerType.Puma => new[] { "-d", "--daemon" },
+            ServerType.Unicorn => ["-D", "--daemonize"],
+            _ => [],
+        };
+        if (service.StartWords.FirstOrDefault(flags.Contains) is { } flag && service.Service.Unit.Last("Service", "ExecStart") is { } start)
+        {
+            return (service.Service, start.Line, start.ValueColumn, flag);
+        }
+
+        if (service.Model.Server.IsPuma && service.AppConfig?.Ruby.Last("daemonize") is { } call
+            && (call.Arguments.IsEmpty || call.Arguments[0].Known is true))
+        {
+            return (service.AppConfig, call.Line, call.Column, "daemonize");
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,34 @@
+using UnitGen.Model.Diagnostics;
+using UnitGen.Model.Rules.ExecChain;
+
+namespace UnitGen.Lint.Rules;
+
+public sealed class UG0406KillModeProcessWithWrapper : LintServiceRule
+{
+    public override string Code => "UG0406";
+
+    public override Severity Severity => Severity.Error;
+
+    public override string Title => "KillMode=process while a wrapper is the main process: `systemctl stop` kills only the wrapper, and the server keeps running outside the stopped unit.";
+
+    public override string Fix => "Start the server directly or end the wrapper with `exec`; or drop KillMode=process (the default control-group stops every process).";
+
+    public override string Explanation =>
+        "KillMode=process: \"only the main process itself is killed\" (systemd.kill(5)). When the main process is a shell that " +
+        "runs the server as a child (a script that does not end in `exec`; bash replaces itself only for a single simple " +
+        "command), `rvm … do`, sudo, su or runuser, the server gets no signal: systemd logs \"Unit process N (ruby) remains " +
+        "running after unit stopped\", the old master keeps the port, and the next start fails with EADDRINUSE.";
+
+    public override IEnumerable<LintServiceFinding> Check(LintedService service)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        if (service.Service.Unit.Last("Service", "KillMode") is not { Value: "process" } kill
+            || UG0201ForkingExecStart.Wrapper(service.Model.Server.Command) is not { } wrapper)
+        {
+            yield break;
+        }
+
+        yield return new LintServiceFinding(service.Service, kill.Line, kill.ValueColumn,
+            $"{wrapper.What}, and KillMode=process signals only the main process: on stop the server is left running.");
+    }
+}

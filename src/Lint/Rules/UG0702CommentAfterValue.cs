@@ -1,0 +1,65 @@
+using UnitGen.Model;
+using UnitGen.Model.Diagnostics;
+
+namespace UnitGen.Lint.Rules;
+
+public sealed class UG0702CommentAfterValue : LintRule
+{
+    public override string Code => "UG0702";
+
+    public override Severity Severity => Severity.Error;
+
+    public override string Title => "Text after a value meant as a comment: systemd reads `# …` as part of the value.";
+
+    public override string Fix => "Move the comment to a line of its own, starting with `#`.";
+
+    public override string Explanation =>
+        "Unit files have comments only on lines of their own (systemd.syntax(7)). `Requires=puma.socket # note` makes " +
+        "systemd add dependencies on `#` and `note` (systemd-analyze verify: \"Failed to add dependency on #\"); in " +
+        "ExecStart= the words become arguments; in User= or other single values the whole text is taken literally.";
+
+    public override IReadOnlyCollection<LintFileKind> Kinds => [LintFileKind.Service, LintFileKind.Socket];
+
+    public override IEnumerable<LintFinding> Check(LintFile file)
+    {
+        foreach (var e in file.Unit.Entries)
+        {
+            // A description is free text; `#` there is shown, not parsed.
+            if (e.Key is "Description" or "Documentation")
+            {
+                continue;
+            }
+
+            var at = CommentStart(e.RawValue);
+            if (at >= 0)
+            {
+                yield return new LintFinding(e.Line, e.ValueColumn + at,
+                    $"`{e.Key}={e.RawValue}`: `{e.RawValue[at..]}` is not a comment here; systemd reads it as part of the value.");
+            }
+        }
+    }
+
+    /// <summary>Index of a <c>#</c> or <c>;</c> that starts a word after a blank, outside quotes; -1 if none.</summary>
+    private static int CommentStart(string value)
+    {
+        char? quote = null;
+        for (var i = 1; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (quote is null && c is '"' or '\'' && value[i - 1] is ' ' or '\t')
+            {
+                quote = c;
+            }
+            else if (quote == c)
+            {
+                quote = null;
+            }
+            else if (quote is null && c is '#' && value[i - 1] is ' ' or '\t')
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}

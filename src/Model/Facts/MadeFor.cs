@@ -1,0 +1,61 @@
+using System.Text.RegularExpressions;
+
+namespace UnitGen.Model.Facts;
+
+/// <summary>
+/// The header line of generated files that names what they were made for —
+/// <c># Made for: puma 5.6.5, sd_notify gem, bundler 2.4.22</c> — so that <c>unitgen lint</c> of
+/// UnitGen's own output knows the versions the model stated instead of assuming the riskier ones.
+/// </summary>
+public static partial class MadeFor
+{
+    public const string Prefix = "Made for: ";
+
+    /// <summary>The comment text (without <c>#</c>) for a server; null when the model states nothing version-like.</summary>
+    public static string? Text(ServerSpec server)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        var parts = new List<string>();
+        if (server.Version is { } version && server.Type is ServerType.Puma or ServerType.Unicorn or ServerType.Kestrel)
+        {
+            parts.Add($"{server.Type.ToString().ToLowerInvariant()} {version}");
+        }
+
+        if (server.IsPuma && server.SdNotifyGem)
+        {
+            parts.Add("sd_notify gem");
+        }
+
+        if (server.Type == ServerType.Kestrel && server.UseSystemd)
+        {
+            parts.Add("UseSystemd()");
+        }
+
+        if (server.Bundler is { } bundler)
+        {
+            parts.Add($"bundler {bundler}");
+        }
+
+        return parts.Count == 0 ? null : Prefix + string.Join(", ", parts);
+    }
+
+    /// <summary>The parts of a "Made for:" comment line (<c>puma 5.6.5</c>, <c>sd_notify gem</c>…); empty when the line is none.</summary>
+    public static IReadOnlyList<(string Name, string? Version)> Parse(string line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        var m = Line().Match(line);
+        if (!m.Success)
+        {
+            return [];
+        }
+
+        return
+        [
+            .. m.Groups["parts"].Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                .Select(p => p.Split(' ', 2) is [var name, var rest] && char.IsAsciiDigit(rest[0]) ? (name, (string?)rest) : (p, null)),
+        ];
+    }
+
+    [GeneratedRegex(@"^\s*#\s*Made for: (?<parts>.+?)\.?\s*$")]
+    private static partial Regex Line();
+}

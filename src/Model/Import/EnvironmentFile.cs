@@ -1,9 +1,0 @@
-using System.Collections.Immutable;
-
-namespace UnitGen.Model.Import;
-
-/// <summary>One assignment of an environment file, with where it was written.</summary>
-public sealed record EnvironmentAssignment(string Name, string Value, int Line, int Column, bool HasExport);
-
-/// <summary>A parsed environment file (systemd EnvironmentFile= format, also read for dotenv files).</summary>
-public sealed record EnvironmentFile(ImmutableArray<EnvironmentAssignment> Assignments, ImmutableArray<UnitSyntaxIssue> Issues);
