@@ -30,7 +30,7 @@ public sealed class GenerateDeploymentFiles : ModelTask
             return false;
         }
 
-        var files = Generator.Emit(model);
+        var files = model.Emit();
         try
         {
             // Start from an empty folder so a file the model no longer produces is not published.
@@ -39,7 +39,7 @@ public sealed class GenerateDeploymentFiles : ModelTask
                 Directory.Delete(OutputDirectory, recursive: true);
             }
 
-            OutputWriter.Write(OutputDirectory, files, checkOnly: false);
+            files.WriteTo(OutputDirectory);
             Touch(StampFile);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

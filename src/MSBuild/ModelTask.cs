@@ -51,7 +51,7 @@ public abstract class ModelTask : MSBuildTask
             return null;
         }
 
-        var diagnostics = Validator.Validate(loaded);
+        var diagnostics = loaded.Validate();
         if (loaded.Model is not null)
         {
             var project = new ProjectFacts([.. References.Select(r => r.ItemSpec)], endpoints);

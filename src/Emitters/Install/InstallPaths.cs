@@ -6,7 +6,7 @@ namespace UnitGen.Emitters.Install;
 /// Where each generated file goes on the host (DESIGN.md "CLI additions", <c>unitgen install</c>): decided by the
 /// top folder of its output path, so any file an emitter adds under a known folder is installed with no change here.
 /// </summary>
-public static class InstallPaths
+internal static class InstallPaths
 {
     /// <summary>systemd's folder for units the administrator installs (systemd.unit(5), "System Unit Search Path").</summary>
     public const string SystemUnitDir = "/etc/systemd/system";

@@ -8,7 +8,7 @@ namespace UnitGen.Emitters.Install;
 /// deploy script should run after new code is in place. Mirrors the generated ExecReload= (ServiceUnitEmitter)
 /// and runit's control/h (ControlScriptEmitter).
 /// </summary>
-public static class RestartCommand
+internal static class RestartCommand
 {
     public static ImmutableArray<string> For(ServiceModel model)
     {

@@ -1,7 +1,7 @@
 namespace UnitGen.Model.Facts;
 
 /// <summary>What each server type can do under a supervisor, in one place for rules and emitters.</summary>
-public static class ServerFacts
+internal static class ServerFacts
 {
     /// <summary>Unicorn's worker <c>timeout</c> default (unicorn <c>lib/unicorn/configurator.rb</c>).</summary>
     public const int UnicornDefaultTimeoutSeconds = 60;

@@ -7,7 +7,7 @@ namespace UnitGen.Model.Loading;
 /// Codes of I/O failures around a model, for the places that print a diagnostic rather than a usage line:
 /// UnitGen.MSBuild (an MSBuild error needs a code) and the files a command writes.
 /// </summary>
-public static class IoCodes
+internal static class IoCodes
 {
     public const string ModelUnreadable = "UG0008";
     public const string CannotWrite = "UG0009";

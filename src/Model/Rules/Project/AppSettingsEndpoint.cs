@@ -3,7 +3,7 @@ using UnitGen.Model.Diagnostics;
 namespace UnitGen.Model.Rules.Project;
 
 /// <summary>One <c>Kestrel:Endpoints:NAME</c> entry of an appsettings*.json file, at the position of its name.</summary>
-public sealed record AppSettingsEndpoint(string Name, string? Url, SourceLocation Location)
+internal sealed record AppSettingsEndpoint(string Name, string? Url, SourceLocation Location)
 {
     /// <summary>
     /// The environment whose configuration reads the file: null for appsettings.json (every environment),

@@ -9,7 +9,7 @@ namespace UnitGen.Model.Rules.Project;
 /// Read as the JSON configuration provider reads it (runtime src/libraries/Microsoft.Extensions.Configuration.Json,
 /// JsonConfigurationFileParser): comments and trailing commas allowed, keys case-insensitive.
 /// </summary>
-public static class AppSettingsReader
+internal static class AppSettingsReader
 {
     private static readonly JsonReaderOptions Options = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 

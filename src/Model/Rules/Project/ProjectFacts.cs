@@ -7,7 +7,7 @@ namespace UnitGen.Model.Rules.Project;
 /// of its package and project references and of the assemblies they resolve to (so a package pulled in by
 /// another counts), and the Kestrel endpoints its appsettings*.json files configure.
 /// </summary>
-public sealed record ProjectFacts(ImmutableArray<string> References, ImmutableArray<AppSettingsEndpoint> AppSettingsEndpoints)
+internal sealed record ProjectFacts(ImmutableArray<string> References, ImmutableArray<AppSettingsEndpoint> AppSettingsEndpoints)
 {
     /// <summary>True when the project references <paramref name="name"/> (a package id, project or assembly name).</summary>
     public bool HasReference(string name) =>

@@ -6,7 +6,7 @@ namespace UnitGen.Model.Rules.Project;
 /// A rule that needs the .NET project beside the model (its references, its appsettings files), so only the
 /// MSBuild task can check it. Described like <see cref="Rule"/>, listed in <see cref="ProjectRuleCatalog"/>.
 /// </summary>
-public abstract class ProjectRule
+internal abstract class ProjectRule
 {
     public abstract string Code { get; }
 
@@ -22,4 +22,4 @@ public abstract class ProjectRule
 }
 
 /// <summary>What a project rule found: at a model path, or at a place in another file of the project.</summary>
-public sealed record ProjectFinding(string Message, string? ModelPath = null, SourceLocation? At = null);
+internal sealed record ProjectFinding(string Message, string? ModelPath = null, SourceLocation? At = null);

@@ -4,7 +4,7 @@ using UnitGen.Model.Diagnostics;
 namespace UnitGen.Model.Rules.Project;
 
 /// <summary>The rules that need the project, and how their findings become diagnostics.</summary>
-public static class ProjectRuleCatalog
+internal static class ProjectRuleCatalog
 {
     public static readonly ImmutableArray<ProjectRule> All =
     [

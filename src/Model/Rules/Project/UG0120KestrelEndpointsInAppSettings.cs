@@ -6,7 +6,7 @@ namespace UnitGen.Model.Rules.Project;
 /// UG0110's fact for the app's own configuration files: Kestrel:Endpoints in an appsettings*.json that the
 /// model's environment reads are bound by Kestrel itself, beside systemd's sockets.
 /// </summary>
-public sealed class UG0120KestrelEndpointsInAppSettings : ProjectRule
+internal sealed class UG0120KestrelEndpointsInAppSettings : ProjectRule
 {
     public override string Code => "UG0120";
 

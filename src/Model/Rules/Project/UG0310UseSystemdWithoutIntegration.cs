@@ -3,7 +3,7 @@ using UnitGen.Model.Diagnostics;
 namespace UnitGen.Model.Rules.Project;
 
 /// <summary>`server.useSystemd: true` in a project that cannot call UseSystemd(): nothing it references provides it.</summary>
-public sealed class UG0310UseSystemdWithoutIntegration : ProjectRule
+internal sealed class UG0310UseSystemdWithoutIntegration : ProjectRule
 {
     /// <summary>The packages (and their assemblies) that give an app UseSystemd(): UnitGen.Hosting brings the other.</summary>
     public static readonly IReadOnlyList<string> Integrations = ["UnitGen.Hosting", "Microsoft.Extensions.Hosting.Systemd"];

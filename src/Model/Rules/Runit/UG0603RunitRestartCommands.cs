@@ -2,7 +2,7 @@ using UnitGen.Model.Diagnostics;
 
 namespace UnitGen.Model.Rules.Runit;
 
-public sealed class UG0603RunitRestartCommands : Rule
+internal sealed class UG0603RunitRestartCommands : Rule
 {
     public override string Code => "UG0603";
 
