@@ -10,6 +10,16 @@ internal static class ServerFacts
     public const int KestrelShutdownSeconds = 30;
 
     /// <summary>Seconds the server may need to finish in-flight requests after the stop signal; null when unknown.</summary>
+    /// <summary>
+    /// Whether puma.rb / unicorn.rb read their <c>.local.rb</c> beside them (<c>server.localConfig</c>). Unicorn
+    /// always did (its after_fork hooks live there); puma only when asked, so existing puma.rb stay as they were.
+    /// </summary>
+    public static bool LoadsLocalConfig(ServerSpec server)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        return server.LocalConfig ?? server.Type == ServerType.Unicorn;
+    }
+
     public static int? DrainSeconds(ServerSpec server)
     {
         ArgumentNullException.ThrowIfNull(server);
