@@ -140,8 +140,13 @@ public partial class LintCorpusVerifyTests
                 }
 
                 var at = AtLine().Match(line);
+                var fatal = FatalUnit().Match(line);
                 var reported = at.Success
                     ? findings.Any(d => d.Location.File == at.Groups["file"].Value && d.Location.Line == int.Parse(at.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture))
+                    : fatal.Success
+                    // systemd's summary of a refused unit names no line; the cause has its own line above
+                    // (or none, e.g. a relative WorkingDirectory=): lint must call that unit an error.
+                    ? findings.Any(d => d.IsError && Path.GetFileName(d.Location.File) == fatal.Groups["unit"].Value)
                     : line.Contains("marked executable", StringComparison.Ordinal) && findings.Any(d => d.Code == "UG0706");
                 Assert.True(reported, $"{entry}: lint misses `{line}`");
                 covered++;
@@ -153,4 +158,7 @@ public partial class LintCorpusVerifyTests
 
     [GeneratedRegex(@"^(?<file>/\S+?):(?<line>\d+): ")]
     private static partial Regex AtLine();
+
+    [GeneratedRegex(@"^(?<unit>[^\s/:]+): Unit configuration has fatal error")]
+    private static partial Regex FatalUnit();
 }
