@@ -37,10 +37,15 @@ public sealed class SidekiqJobs : IDisposable
     private readonly CancellationTokenSource stop = new();
     private Thread? thread;
 
-    public SidekiqJobs(RedisServer redis, string prefix, int seed)
+    private readonly int shortestMs;
+
+    /// <param name="shortestMs">Shortest job; the longest takes 2 s. Negative controls use long jobs
+    /// only, so that a kill 1 s after TERM surely finds some with more than 1 s left.</param>
+    public SidekiqJobs(RedisServer redis, string prefix, int seed, int shortestMs = 200)
     {
         this.redis = redis;
         this.prefix = prefix;
+        this.shortestMs = shortestMs;
         random = new Random(seed);
     }
 
@@ -103,7 +108,7 @@ public sealed class SidekiqJobs : IDisposable
     private void Enqueue()
     {
         var id = prefix + enqueued.Count.ToString(CultureInfo.InvariantCulture);
-        var ms = random.Next(200, 2001);
+        var ms = random.Next(shortestMs, 2001);
         var jid = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray())[..24];
         var now = (DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0).ToString("F3", CultureInfo.InvariantCulture);
         // The payload sidekiq 6.4.1's client writes (lib/sidekiq/client.rb atomic_push): LPUSH onto

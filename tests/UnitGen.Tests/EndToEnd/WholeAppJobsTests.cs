@@ -151,10 +151,10 @@ public sealed class WholeAppJobsTests(ITestOutputHelper output) : IDisposable
         Assert.True(tally.Lost == 0, $"{tally}\n{workers[0].Log()}");
 
         // Negative control: `sv -w 1 force-restart` sends KILL when the worker has not stopped after 1 s.
-        var killed = Own(new SidekiqJobs(redis, "q", seed: 1919));
+        var killed = Own(new SidekiqJobs(redis, "q", seed: 1919, shortestMs: 1200));
         killed.Start();
         Thread.Sleep(2000);
-        // Three times: a KILL 1 s after TERM loses only jobs with more than 1 s left (about a quarter of them).
+        // Three times, with jobs of 1.2–2 s: a KILL 1 s after TERM loses the jobs with more than 1 s left.
         var negative = Enumerable.Range(0, Restarts).Select(_ => Timed(() =>
         {
             foreach (var worker in workers)
