@@ -42,6 +42,30 @@ public class PumaRealToolTests
         Assert.Equal(model.Listen.Select(l => l.Address.PumaBind).Order(), binds);
     }
 
+    /// <summary>
+    /// puma 5.6.5's own loader (Puma::Configuration, as `puma -C` uses it) reads the generated puma.rb:
+    /// `localConfig` makes it read puma.local.rb beside it last (the local threads win), and
+    /// `pruneBundler` sets prune_bundler. Negative control: without the local file puma's defaults stay.
+    /// </summary>
+    [Fact]
+    public void Puma_loads_puma_local_rb_beside_the_generated_config_and_sets_prune_bundler()
+    {
+        using var dir = new TempFolder();
+        const string Yaml = "name: app\nuser: deploy\ndirectory: /srv/app\nserver:\n  type: puma\n  version: \"5.6.5\"\n  workers: 2\n  preload: false\n  pruneBundler: true\n  localConfig: true\n";
+        OutputWriter.Write(dir.Path, Generator.Emit(ModelLoader.Load(Yaml, "unitgen.yaml").Model!), checkOnly: false);
+        var pumaRb = dir.File("app/puma.rb");
+        const string Options = "require 'puma'; require 'puma/configuration'; c = Puma::Configuration.new({}, { config_files: [ARGV[0]] }); " +
+            "c.load; o = c.options; puts [o[:prune_bundler], o[:min_threads], o[:max_threads]].join(' ')";
+
+        var without = ExternalTool.Run("ruby", ["-e", Options, pumaRb]);
+        dir.Write("app/puma.local.rb", "threads 3, 7\n");
+        var with = ExternalTool.Run("ruby", ["-e", Options, pumaRb]);
+
+        Assert.True(without.ExitCode == 0 && with.ExitCode == 0, without.Output + with.Output);
+        Assert.Equal("true 0 5", without.Stdout.Trim());
+        Assert.Equal("true 3 7", with.Stdout.Trim());
+    }
+
     [Fact]
     public void Puma_started_by_systemd_socket_activate_with_the_generated_config_answers_200()
     {
