@@ -39,13 +39,9 @@ public static class Generator
             files.AddRange(RunitFiles(model));
         }
 
-        if (model.Server.Type == ServerType.Puma)
+        if (AppConfigEmitters.For(model.Server.Type) is { } appConfig)
         {
-            files.Add(PumaConfigEmitter.Emit(model));
-        }
-        else if (model.Server.Type == ServerType.Unicorn)
-        {
-            files.Add(UnicornConfigEmitter.Emit(model));
+            files.Add(appConfig(model));
         }
 
         return files.ToImmutable();
@@ -72,8 +68,9 @@ public static class Generator
             yield return control;
         }
 
-        if (model.Server.Type == ServerType.Unicorn)
+        if (model.Server.Profile.ReexecsMaster)
         {
+            // The master re-execs as a new process on its hot restart: runit follows it (unicorn-follow).
             yield return UnicornFollowerEmitter.Emit(model);
         }
     }

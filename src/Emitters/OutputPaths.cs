@@ -21,7 +21,8 @@ public static class OutputPaths
     /// <summary>Install path of the server config: the model's, else next to the app.</summary>
     public static string InstalledServerConfig(ServiceModel model)
     {
-        var file = Require(model).Server.Type == ServerType.Unicorn ? "unicorn.rb" : "puma.rb";
+        // A server without a config file of its own never passes one (no default command): the name is moot.
+        var file = Require(model).Server.Profile.ConfigFileName ?? "puma.rb";
         return model.Server.Config ?? (model.Directory is null ? $"/etc/{model.Name}/{file}" : $"{model.Directory}/config/{file}");
     }
 

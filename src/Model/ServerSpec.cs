@@ -29,6 +29,9 @@ public sealed record ServerSpec
 
     public bool IsPuma => Type == ServerType.Puma;
 
+    /// <summary>What UnitGen knows about this type of server.</summary>
+    public Servers.ServerProfile Profile => Servers.ServerProfiles.Of(Type);
+
     /// <summary>The argv that ExecStart / the runit run script execs.</summary>
     public ImmutableArray<string> EffectiveCommand(string configPath)
     {
@@ -37,12 +40,7 @@ public sealed record ServerSpec
             return Command;
         }
 
-        ImmutableArray<string> server = Type switch
-        {
-            ServerType.Puma => ["puma", "-C", configPath],
-            ServerType.Unicorn => ["unicorn", "-c", configPath, .. Rackup is null ? Array.Empty<string>() : [Rackup]],
-            _ => [],
-        };
+        var server = Profile.DefaultCommand(this, configPath);
         // bundler >= 2.2.26 keeps fds by default; saying so keeps older bundlers safe too (UG0202).
         return Bundler is null || server.IsEmpty
             ? server
