@@ -4,6 +4,7 @@ using UnitGen.Emitters.EnvironmentFiles;
 using UnitGen.Emitters.Runit;
 using UnitGen.Emitters.Systemd;
 using UnitGen.Model;
+using UnitGen.Model.Facts;
 
 namespace UnitGen.Emitters;
 
@@ -27,6 +28,14 @@ public static class Generator
                 }
             }
 
+            if (!model.Processes.IsEmpty)
+            {
+                files.Add(TargetUnitEmitter.Emit(model));
+                files.AddRange(model.Processes
+                    .Where(p => !ProcessFacts.EffectiveCommand(model, p).IsEmpty)
+                    .Select(p => ProcessUnitEmitter.Emit(model, p)));
+            }
+
             // EnvironmentFile= format is systemd's; runit gets its own env/ folder.
             if (!model.Environment.IsEmpty)
             {
@@ -37,6 +46,7 @@ public static class Generator
         if (model.Supervises(Supervisor.Runit))
         {
             files.AddRange(RunitFiles(model));
+            files.AddRange(model.Processes.SelectMany(p => ProcessRunitEmitter.Emit(model, p)));
         }
 
         if (AppConfigEmitters.For(model.Server.Type) is { } appConfig)

@@ -12,6 +12,14 @@ public sealed record LintFile(string Path, LintFileKind Kind, string Text, UnixF
     private EnvironmentFile? environment;
     private RubyConfig? ruby;
 
+    /// <summary>The file's name; a copy with another name parses again.</summary>
+    public string Path { get; init { field = value; Forget(); } } = Path;
+
+    public LintFileKind Kind { get; init { field = value; Forget(); } } = Kind;
+
+    /// <summary>The file's text; a copy with other text (<c>with { Text = … }</c>) parses again.</summary>
+    public string Text { get; init { field = value; Forget(); } } = Text;
+
     public bool IsUnit => Kind is LintFileKind.Service or LintFileKind.Socket;
 
     public bool IsAppConfig => Kind is LintFileKind.PumaConfig or LintFileKind.UnicornConfig;
@@ -30,6 +38,19 @@ public sealed record LintFile(string Path, LintFileKind Kind, string Text, UnixF
 
     /// <summary>The lines of the file, 1-based by index + 1.</summary>
     public string[] Lines => Text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+
+    /// <summary>Equal by what was read, not by what has been parsed of it so far.</summary>
+    public bool Equals(LintFile? other) =>
+        other is not null && Path == other.Path && Kind == other.Kind && Text == other.Text && Mode == other.Mode;
+
+    public override int GetHashCode() => HashCode.Combine(Path, Kind, Text, Mode);
+
+    private void Forget()
+    {
+        unit = null;
+        environment = null;
+        ruby = null;
+    }
 
     /// <summary>The kind by name alone (see <see cref="LintFileKinds.Detect"/> for name and content); null when unknown.</summary>
     public static LintFileKind? KindOf(string path) => LintFileKinds.ByName(path);

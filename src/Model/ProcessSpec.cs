@@ -15,14 +15,14 @@ public sealed record ProcessSpec
     /// <summary>Null means unknown: version-aware rules then assume the riskier behaviour.</summary>
     public Version? Version { get; init; }
     /// <summary>Explicit argv; empty means "derive from <see cref="Type"/>" (sidekiq only).</summary>
-    public ImmutableArray<string> Command { get; init; } = [];
+    public EquatableArray<string> Command { get; init; } = [];
     public string? Config { get; init; }
     public int Instances { get; init; } = 1;
     /// <summary>Seconds running jobs get after the stop signal (sidekiq <c>-t</c>); null = the program's own default.</summary>
     public int? StopTimeout { get; init; }
     public bool Notify { get; init; }
     public int? WatchdogSec { get; init; }
-    public ImmutableArray<string> Roles { get; init; } = [];
+    public EquatableArray<string> Roles { get; init; } = [];
 
     public bool IsSidekiq => Type == ProcessType.Sidekiq;
 }

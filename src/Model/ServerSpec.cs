@@ -9,7 +9,7 @@ public sealed record ServerSpec
     /// <summary>Null means unknown: version-aware rules then assume the riskier behaviour.</summary>
     public Version? Version { get; init; }
     /// <summary>Explicit argv; empty means "derive from <see cref="Type"/>" (see <see cref="EffectiveCommand"/>).</summary>
-    public ImmutableArray<string> Command { get; init; } = [];
+    public EquatableArray<string> Command { get; init; } = [];
     /// <summary>Set when the server is started through <c>bundle exec</c>.</summary>
     public Version? Bundler { get; init; }
     public string? Config { get; init; }
@@ -25,7 +25,7 @@ public sealed record ServerSpec
     public int? Timeout { get; init; }
     public bool UseSystemd { get; init; }
     /// <summary>App-side binds as written; null when the model leaves them to <c>listen</c>.</summary>
-    public ImmutableArray<string>? Binds { get; init; }
+    public EquatableArray<string>? Binds { get; init; }
 
     public bool IsPuma => Type == ServerType.Puma;
 

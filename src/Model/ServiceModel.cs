@@ -14,16 +14,16 @@ public sealed record ServiceModel
     public bool AllowRoot { get; init; }
     public string? Group { get; init; }
     public string? Directory { get; init; }
-    public ImmutableArray<EnvironmentVariable> Environment { get; init; } = [];
+    public EquatableArray<EnvironmentVariable> Environment { get; init; } = [];
     public string? EnvFile { get; init; }
     public required ServerSpec Server { get; init; }
-    public ImmutableArray<Listener> Listen { get; init; } = [];
+    public EquatableArray<Listener> Listen { get; init; } = [];
     public RestartStrategy Restart { get; init; } = RestartStrategy.Normal;
-    public ImmutableArray<Supervisor> Supervisors { get; init; } = [Supervisor.Systemd];
+    public EquatableArray<Supervisor> Supervisors { get; init; } = [Supervisor.Systemd];
     public SystemdSpec Systemd { get; init; } = new();
     public RunitSpec Runit { get; init; } = new();
     /// <summary>The app's other long-running processes (workers), in the order the model lists them.</summary>
-    public ImmutableArray<ProcessSpec> Processes { get; init; } = [];
+    public EquatableArray<ProcessSpec> Processes { get; init; } = [];
 
     /// <summary>Where the generated environment file is installed.</summary>
     public string EnvFilePath => EnvFile ?? $"/etc/default/{Name}";

@@ -11,6 +11,6 @@ public sealed record SystemdSpec
     public HardeningProfile Hardening { get; init; } = HardeningProfile.Default;
     public string? Stdout { get; init; }
     public string? Stderr { get; init; }
-    public ImmutableArray<string> After { get; init; } = [];
-    public ImmutableArray<string> Wants { get; init; } = [];
+    public EquatableArray<string> After { get; init; } = [];
+    public EquatableArray<string> Wants { get; init; } = [];
 }

@@ -35,7 +35,13 @@ public static class OutputWriter
 
     private static string Target(string root, string relative)
     {
-        // Emitted paths are ours ('/'-separated, no '..'); refuse anything that would leave the root.
+        // Emitted paths are ours ('/'-separated, no '..'); refuse anything that would leave the root or
+        // its own folder (`systemd/x/../../y.service` stays under the root but not under systemd/).
+        if (relative.Length == 0 || relative.Split('/').Any(segment => segment is "" or "." or ".."))
+        {
+            throw new ArgumentException($"Emitted path `{relative}` is not a plain relative path.", nameof(relative));
+        }
+
         var full = Path.GetFullPath(Path.Combine(root, relative));
         var rootFull = Path.GetFullPath(root).TrimEnd('/') + "/";
         return full.StartsWith(rootFull, StringComparison.Ordinal)

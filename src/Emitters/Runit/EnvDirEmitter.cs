@@ -11,6 +11,9 @@ namespace UnitGen.Emitters.Runit;
 /// </summary>
 internal static class EnvDirEmitter
 {
-    public static IEnumerable<EmittedFile> Emit(ServiceModel model) =>
-        model.Environment.Select(v => new EmittedFile(OutputPaths.RunitFile(model, $"env/{v.Name}"), v.Value + "\n", EmittedFile.Secret));
+    public static IEnumerable<EmittedFile> Emit(ServiceModel model) => Emit(model, file => OutputPaths.RunitFile(model, file));
+
+    /// <summary>The env/ files of one service folder; <paramref name="pathOf"/> places <c>env/KEY</c>.</summary>
+    public static IEnumerable<EmittedFile> Emit(ServiceModel model, Func<string, string> pathOf) =>
+        model.Environment.Select(v => new EmittedFile(pathOf($"env/{v.Name}"), v.Value + "\n", EmittedFile.Secret));
 }

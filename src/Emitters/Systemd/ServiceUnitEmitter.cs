@@ -36,6 +36,12 @@ internal static class ServiceUnitEmitter
             unit.Value("Wants", string.Join(' ', model.Systemd.Wants));
         }
 
+        if (!model.Processes.IsEmpty)
+        {
+            // `systemctl stop|restart NAME.target` reaches the web server too; its socket stays up.
+            unit.Value("PartOf", OutputPaths.TargetUnit(model));
+        }
+
         unit.Section("Service");
         var notify = model.Systemd.Notify && model.Server.Profile.CanNotify(model.Server);
         unit.Value("Type", notify ? "notify" : "simple");
@@ -49,21 +55,7 @@ internal static class ServiceUnitEmitter
             }
         }
 
-        unit.Value("User", model.User);
-        if (model.Group is { } group)
-        {
-            unit.Value("Group", group);
-        }
-
-        if (model.Directory is { } dir)
-        {
-            unit.Value("WorkingDirectory", dir);
-        }
-
-        if (!model.Environment.IsEmpty)
-        {
-            unit.Value("EnvironmentFile", model.EnvFilePath);
-        }
+        ServiceIdentity.Write(unit, model);
 
         if (KestrelFacts.DerivedUrls(model) is { } urls)
         {

@@ -21,7 +21,14 @@ public partial class SystemdRealToolTests(ITestOutputHelper output)
     {
         using var dir = new TempFolder();
         Generate(sample, dir.Path);
-        var units = Directory.GetFiles(Path.Combine(dir.Path, "systemd")).Order().ToArray();
+        var units = Directory.GetFiles(Path.Combine(dir.Path, "systemd")).Order().ToList();
+        // A template is verified as an instance: systemd loads `NAME-worker@1.service` from `NAME-worker@.service`.
+        foreach (var template in units.Where(u => u.EndsWith("@.service", StringComparison.Ordinal)).ToList())
+        {
+            var instance = template.Replace("@.service", "@1.service", StringComparison.Ordinal);
+            File.CreateSymbolicLink(instance, template);
+            units.Add(instance);
+        }
 
         var problems = SystemdVerify.ProblemsWith(units);
 

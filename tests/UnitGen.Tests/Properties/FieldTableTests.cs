@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using UnitGen.Model;
@@ -97,6 +96,6 @@ public class FieldTableTests
     {
         var t = Nullable.GetUnderlyingType(type) ?? type;
         return t == typeof(string) || t.IsEnum || t == typeof(Version) || t == typeof(ListenAddress)
-            || t == typeof(ImmutableArray<string>) || (t.IsGenericType && t.GetGenericArguments().Any(a => a.IsEnum));
+            || t == typeof(EquatableArray<string>) || (t.IsGenericType && t.GetGenericArguments().Any(a => a.IsEnum));
     }
 }
