@@ -38,7 +38,19 @@ internal static class Hardening
         unit.Value("ProtectControlGroups", true);
         unit.Value("ProtectClock", true);
         unit.Value("ProtectHostname", true);
-        unit.Value("ProtectProc", "invisible");
+        if (model.Server.Type == ServerType.Kestrel)
+        {
+            // Microsoft.Extensions.Hosting.Systemd 10.0 (SystemdHelpers.IsSystemdService, dotnet/runtime
+            // release/10.0) decides it runs under systemd by reading /proc/PPID/comm; ProtectProc=invisible
+            // hides PID 1 from a non-root service, so UseSystemd() stays off and READY=1 never comes
+            // (measured on systemd 252: `systemctl start` times out). Other users' processes stay visible.
+            unit.Comment("ProtectProc= stays at default: .NET's UseSystemd() reads /proc/PPID/comm to detect systemd.");
+        }
+        else
+        {
+            unit.Value("ProtectProc", "invisible");
+        }
+
         unit.Value("ProcSubset", "pid");
         unit.Value("RestrictNamespaces", true);
         unit.Value("RestrictRealtime", true);
