@@ -9,7 +9,7 @@ using UnitGen.Model.Facts;
 namespace UnitGen.Emitters;
 
 /// <summary>Model → every file of the output layout (DESIGN.md). Pure: no I/O. Validate first.</summary>
-public static class Generator
+internal static class Generator
 {
     public static ImmutableArray<EmittedFile> Emit(ServiceModel model)
     {

@@ -3,7 +3,7 @@ using UnitGen.Model;
 namespace UnitGen.Emitters;
 
 /// <summary>Where each file lands in the output folder and where it is installed (DESIGN.md "Output layout").</summary>
-public static class OutputPaths
+internal static class OutputPaths
 {
     public static string Service(ServiceModel model) => $"systemd/{Require(model).Name}.service";
 

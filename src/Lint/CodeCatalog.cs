@@ -7,7 +7,7 @@ using UnitGen.Model.Rules;
 namespace UnitGen.Lint;
 
 /// <summary>Every diagnostic code UnitGen can print: loader codes first, then model and lint rules by code.</summary>
-public static class CodeCatalog
+internal static class CodeCatalog
 {
     public static ImmutableArray<CodeDescription> All { get; } =
     [

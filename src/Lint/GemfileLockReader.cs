@@ -7,7 +7,7 @@ namespace UnitGen.Lint;
 /// spaces under <c>specs:</c> (<c>    puma (5.6.5)</c>, platform gems <c>    puma (6.4.2-java)</c>), and the
 /// bundler that wrote the lock is the line after <c>BUNDLED WITH</c> (bundler lib/bundler/lockfile_parser.rb).
 /// </summary>
-public static partial class GemfileLockReader
+internal static partial class GemfileLockReader
 {
     public static LockedVersions Parse(string text, string source)
     {

@@ -6,7 +6,7 @@ using UnitGen.Model;
 namespace UnitGen.Lint;
 
 /// <summary>A hand-written file given to <c>unitgen lint</c>, with what its kind can be parsed into.</summary>
-public sealed record LintFile(string Path, LintFileKind Kind, string Text, UnixFileMode? Mode)
+internal sealed record LintFile(string Path, LintFileKind Kind, string Text, UnixFileMode? Mode)
 {
     private UnitFile? unit;
     private EnvironmentFile? environment;

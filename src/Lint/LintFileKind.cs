@@ -3,7 +3,7 @@ using UnitGen.Model;
 
 namespace UnitGen.Lint;
 
-public enum LintFileKind
+internal enum LintFileKind
 {
     Service,
     Socket,

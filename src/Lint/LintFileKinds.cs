@@ -5,7 +5,7 @@ namespace UnitGen.Lint;
 /// <summary>What a file's name and content say it is.</summary>
 /// <param name="Kind">The kind lint reads it as; null when neither name nor content tell.</param>
 /// <param name="NotRuby">For a <c>.rb</c> file whose content is something else: what it looks like, and the line.</param>
-public sealed record DetectedKind(LintFileKind? Kind, (int Line, string LooksLike)? NotRuby = null);
+internal sealed record DetectedKind(LintFileKind? Kind, (int Line, string LooksLike)? NotRuby = null);
 
 /// <summary>
 /// Decides the kind of a file given to lint, by name first — with the suffixes people add to copies
@@ -13,7 +13,7 @@ public sealed record DetectedKind(LintFileKind? Kind, (int Line, string LooksLik
 /// <c>production.rb</c> with <c>worker_processes</c> is read as unicorn.rb and a <c>.rb</c> holding a unit
 /// file is reported instead of being read as Ruby.
 /// </summary>
-public static partial class LintFileKinds
+internal static partial class LintFileKinds
 {
     /// <summary>Suffixes of copies and templates that leave the content's kind unchanged.</summary>
     private static readonly string[] CopySuffixes = [".example", ".sample", ".dist", ".default", ".orig", ".bak", ".template"];

@@ -4,10 +4,10 @@ using UnitGen.Model.Diagnostics;
 namespace UnitGen.Lint;
 
 /// <summary>The files lint reads, and what was wrong with those it could not (each an error for that file only).</summary>
-public sealed record LintInputs(ImmutableArray<LintFile> Files, ImmutableArray<Diagnostic> Problems);
+internal sealed record LintInputs(ImmutableArray<LintFile> Files, ImmutableArray<Diagnostic> Problems);
 
 /// <summary>Reads the files given to <c>unitgen lint</c>: kind by name and content; a Gemfile.lock beside or above them is added.</summary>
-public static class LintInput
+internal static class LintInput
 {
     public static LintInputs Read(IEnumerable<string> paths, bool findGemfileLock = true)
     {

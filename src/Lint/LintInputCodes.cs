@@ -4,7 +4,7 @@ using UnitGen.Model.Diagnostics;
 namespace UnitGen.Lint;
 
 /// <summary>Codes lint reports about the files themselves, before or beside any rule: not readable, not what the name says, alone.</summary>
-public static class LintInputCodes
+internal static class LintInputCodes
 {
     public sealed record Entry(string Code, Severity Severity, string Title, string Explanation, string Fix);
 

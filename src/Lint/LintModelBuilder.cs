@@ -10,7 +10,7 @@ using UnitGen.Model.Diagnostics;
 namespace UnitGen.Lint;
 
 /// <summary>One service as lint sees it: the model read from its files, and where each value came from.</summary>
-public sealed record LintedService(ServiceModel Model, SourceMap Map, ImmutableArray<LintFile> Files)
+internal sealed record LintedService(ServiceModel Model, SourceMap Map, ImmutableArray<LintFile> Files)
 {
     /// <summary>The .service file the model was read from.</summary>
     public LintFile Service => Files[0];
@@ -42,7 +42,7 @@ public sealed record LintedService(ServiceModel Model, SourceMap Map, ImmutableA
 /// Versions come from <c>--puma-version</c>/<c>--bundler-version</c>, then a Gemfile.lock, then a
 /// "Made for:" header; what none states stays unknown and the rules stay conservative.
 /// </summary>
-public static class LintModelBuilder
+internal static class LintModelBuilder
 {
     public static ImmutableArray<LintedService> Build(IReadOnlyList<LintFile> files) => Build(files, LockedVersions.None);
 

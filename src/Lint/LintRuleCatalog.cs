@@ -5,7 +5,7 @@ using UnitGen.Model;
 namespace UnitGen.Lint;
 
 /// <summary>The table of lint-only rules, in code order.</summary>
-public static class LintRuleCatalog
+internal static class LintRuleCatalog
 {
     public static readonly ImmutableArray<LintRule> All =
     [

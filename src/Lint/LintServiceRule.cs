@@ -3,13 +3,13 @@ using UnitGen.Model.Diagnostics;
 namespace UnitGen.Lint;
 
 /// <summary>What a service rule found: the file of the group it is in, a line and column there, and the message.</summary>
-public sealed record LintServiceFinding(LintFile File, int Line, int Column, string Message);
+internal sealed record LintServiceFinding(LintFile File, int Line, int Column, string Message);
 
 /// <summary>
 /// A lint rule about settings the model has no place for (Type=forking, KillMode=, puma's daemonize) that
 /// needs the files of one service together: the unit and the app config its ExecStart names.
 /// </summary>
-public abstract class LintServiceRule
+internal abstract class LintServiceRule
 {
     public abstract string Code { get; }
 

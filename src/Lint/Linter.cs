@@ -4,7 +4,7 @@ using UnitGen.Model.Diagnostics;
 namespace UnitGen.Lint;
 
 /// <summary>Runs the lint-only rules over hand-written files and places each finding at its file(line,col).</summary>
-public static class Linter
+internal static class Linter
 {
     /// <summary>
     /// Everything lint finds: the lint-only rules on each file, the service rules and the model rules on each

@@ -8,7 +8,7 @@ namespace UnitGen.Lint;
 /// <c>--bundler-version</c>, a Gemfile.lock, or the "Made for:" header of files UnitGen generated.
 /// Unknown stays null: version-aware rules then assume the riskier behaviour.
 /// </summary>
-public sealed partial record LockedVersions
+internal sealed partial record LockedVersions
 {
     public static readonly LockedVersions None = new();
 

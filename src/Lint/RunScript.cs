@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace UnitGen.Lint;
 
 /// <summary>One command of a run script: its words with their line and column, after continuations are joined.</summary>
-public sealed record ScriptCommand(IReadOnlyList<ScriptWord> Words, int Line, int Column)
+internal sealed record ScriptCommand(IReadOnlyList<ScriptWord> Words, int Line, int Column)
 {
     /// <summary>The words after leading <c>NAME=value</c> assignments (the shell applies them to the command, POSIX 2.9.1).</summary>
     public IReadOnlyList<ScriptWord> Command => [.. Words.SkipWhile(w => RunScript.IsAssignment(w.Text))];
@@ -15,14 +15,14 @@ public sealed record ScriptCommand(IReadOnlyList<ScriptWord> Words, int Line, in
 }
 
 /// <summary>A word of a run script with quotes removed, at its 1-based line and column.</summary>
-public sealed record ScriptWord(string Text, int Line, int Column);
+internal sealed record ScriptWord(string Text, int Line, int Column);
 
 /// <summary>
 /// Reads a runit run script as far as lint needs: commands split at line ends, <c>;</c>, <c>&amp;&amp;</c> and
 /// <c>||</c>, with backslash-newline continuations joined (POSIX shell 2.2.1) and comments dropped;
 /// quoting is only undone, never expanded.
 /// </summary>
-public static partial class RunScript
+internal static partial class RunScript
 {
     public static IReadOnlyList<ScriptCommand> Commands(string[] lines)
     {

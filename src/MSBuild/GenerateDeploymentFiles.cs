@@ -3,7 +3,6 @@ using UnitGen.Emitters;
 using UnitGen.Emitters.Output;
 using UnitGen.Model.Diagnostics;
 using UnitGen.Model.Loading;
-using UnitGen.Model.Rules;
 using MSBuildTask = Microsoft.Build.Utilities.Task;
 
 namespace UnitGen.MSBuild;
@@ -43,7 +42,7 @@ public sealed class GenerateDeploymentFiles : MSBuildTask
             return false;
         }
 
-        var diagnostics = Validator.Validate(loaded);
+        var diagnostics = loaded.Validate();
         foreach (var d in diagnostics)
         {
             Report(d);
@@ -60,8 +59,8 @@ public sealed class GenerateDeploymentFiles : MSBuildTask
             Directory.Delete(OutputDirectory, recursive: true);
         }
 
-        var files = Generator.Emit(loaded.Model);
-        OutputWriter.Write(OutputDirectory, files, checkOnly: false);
+        var files = loaded.Model.Emit();
+        files.WriteTo(OutputDirectory);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(StampFile))!);
         File.WriteAllText(StampFile, string.Empty);
         Log.LogMessage(MessageImportance.Normal, $"UnitGen: generated {files.Length} files from {ConfigFile}.");

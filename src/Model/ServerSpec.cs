@@ -30,7 +30,7 @@ public sealed record ServerSpec
     public bool IsPuma => Type == ServerType.Puma;
 
     /// <summary>What UnitGen knows about this type of server.</summary>
-    public Servers.ServerProfile Profile => Servers.ServerProfiles.Of(Type);
+    internal Servers.ServerProfile Profile => Servers.ServerProfiles.Of(Type);
 
     /// <summary>The argv that ExecStart / the runit run script execs.</summary>
     public ImmutableArray<string> EffectiveCommand(string configPath)

@@ -8,7 +8,7 @@ namespace UnitGen.Emitters.Output;
 /// flushed and renamed over the target, so a reader (or a crash) sees the old file or the new one,
 /// never half of one. Files whose text and mode are already right are not touched.
 /// </summary>
-public static class OutputWriter
+internal static class OutputWriter
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 

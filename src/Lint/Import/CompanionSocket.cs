@@ -6,7 +6,7 @@ namespace UnitGen.Lint.Import;
 /// <c>NAME.service</c> with <c>NAME.socket</c> and follows <c>Sockets=</c> and <c>Requires=</c>
 /// (systemd.socket(5)); the unit files sit in the same folder.
 /// </summary>
-public static class CompanionSocket
+internal static class CompanionSocket
 {
     /// <returns>The paths where the service's socket would be, most specific first (the caller reads the first that exists).</returns>
     public static IReadOnlyList<string> Candidates(LintFile service)

@@ -7,7 +7,7 @@ namespace UnitGen.Lint.Import;
 /// one table for unit directives and one for puma/unicorn DSL calls. A key missing here still gets a
 /// comment (the general reason), so nothing the readers saw is dropped without a word.
 /// </summary>
-public static class ImportReasons
+internal static class ImportReasons
 {
     private const string HardeningProfile = "replaced by the systemd.hardening profile (default | strict | none)";
     private const string LocalConfig = "no model key; move it to the server's local config file (server.localConfig)";

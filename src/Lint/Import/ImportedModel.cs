@@ -4,13 +4,13 @@ using UnitGen.Model;
 namespace UnitGen.Lint.Import;
 
 /// <summary>A line of a hand-written file, written <c>puma.rb(12)</c> in the imported model's comments.</summary>
-public sealed record SourceLine(string File, int Line)
+internal sealed record SourceLine(string File, int Line)
 {
     public override string ToString() => $"{Path.GetFileName(File)}({Line})";
 }
 
 /// <summary>A setting the source states that the model does not carry: its text, and why not / what to do.</summary>
-public sealed record NotImportedSetting(SourceLine Source, string Text, string Reason);
+internal sealed record NotImportedSetting(SourceLine Source, string Text, string Reason);
 
 /// <summary>
 /// What <c>unitgen import</c> read: the model, where each written key came from (<see cref="Origins"/>,
@@ -18,7 +18,7 @@ public sealed record NotImportedSetting(SourceLine Source, string Text, string R
 /// was derived (a relative path resolved, a variable substituted), and every other setting of the
 /// source with the reason it is not in the model. Together they name every line the readers saw.
 /// </summary>
-public sealed record ImportedModel(ServiceModel Model)
+internal sealed record ImportedModel(ServiceModel Model)
 {
     public ImmutableDictionary<string, ImmutableArray<SourceLine>> Origins { get; init; } =
         ImmutableDictionary<string, ImmutableArray<SourceLine>>.Empty;

@@ -4,7 +4,7 @@ using UnitGen.Model;
 namespace UnitGen.Lint.Import;
 
 /// <summary>Reads a systemd <c>ListenStream=</c> value (systemd.socket(5)) into a <see cref="ListenAddress"/>.</summary>
-public static class ListenStreamParser
+internal static class ListenStreamParser
 {
     /// <returns>The address, or null for forms UnitGen does not model (abstract sockets, interfaces, vsock).</returns>
     public static ListenAddress? Parse(string value)

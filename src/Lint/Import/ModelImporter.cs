@@ -14,7 +14,7 @@ namespace UnitGen.Lint.Import;
 /// an account of every line the readers saw: carried into a model key (with its origin), or named with
 /// the reason it is not. Nothing is invented: a value the files do not state stays absent.
 /// </summary>
-public static partial class ModelImporter
+internal static partial class ModelImporter
 {
     /// <param name="service">The service lint built from the files.</param>
     /// <param name="given">Every file given to import: those the service does not use are named in the model's header.</param>

@@ -11,7 +11,7 @@ namespace UnitGen.Lint.Import;
 /// has a note above it, and every other line of the source is named at the end with why it is not in
 /// the model: nothing the source said is dropped without a word.
 /// </summary>
-public sealed class ModelYamlWriter
+internal sealed class ModelYamlWriter
 {
     private readonly StringBuilder text = new();
     private readonly ImportedModel imported;

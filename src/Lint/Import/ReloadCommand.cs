@@ -11,7 +11,7 @@ namespace UnitGen.Lint.Import;
 /// <c>CMD_PATH_SIG_MAP</c>). Unicorn 6.0.0 reloads its config and replaces workers on HUP
 /// (SIGNALS), which is what UnitGen writes for unicorn's normal restart.
 /// </summary>
-public static class ReloadCommand
+internal static class ReloadCommand
 {
     /// <returns>The restart strategy, or null when the command is not one UnitGen can write.</returns>
     public static RestartStrategy? StrategyOf(ExecCommandLine reload, ServerType server)

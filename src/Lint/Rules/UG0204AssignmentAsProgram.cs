@@ -4,7 +4,7 @@ using UnitGen.Formats.Systemd;
 namespace UnitGen.Lint.Rules;
 
 /// <summary>Only hand-written units can break this: UnitGen writes the environment into Environment= lines.</summary>
-public sealed class UG0204AssignmentAsProgram : LintRule
+internal sealed class UG0204AssignmentAsProgram : LintRule
 {
     private static readonly string[] ExecKeys = ["ExecStart", "ExecStartPre", "ExecStartPost", "ExecReload", "ExecStop", "ExecStopPost"];
 

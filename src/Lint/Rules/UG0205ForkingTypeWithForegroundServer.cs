@@ -3,7 +3,7 @@ using UnitGen.Model.Diagnostics;
 
 namespace UnitGen.Lint.Rules;
 
-public sealed class UG0205ForkingTypeWithForegroundServer : LintServiceRule
+internal sealed class UG0205ForkingTypeWithForegroundServer : LintServiceRule
 {
     public override string Code => "UG0205";
 

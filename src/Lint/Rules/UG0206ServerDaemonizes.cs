@@ -3,7 +3,7 @@ using UnitGen.Model.Diagnostics;
 
 namespace UnitGen.Lint.Rules;
 
-public sealed class UG0206ServerDaemonizes : LintServiceRule
+internal sealed class UG0206ServerDaemonizes : LintServiceRule
 {
     private static readonly Version DaemonizeRemoved = new(5, 0, 0);
 

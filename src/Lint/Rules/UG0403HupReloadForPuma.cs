@@ -5,7 +5,7 @@ using UnitGen.Model.Diagnostics;
 namespace UnitGen.Lint.Rules;
 
 /// <summary>A model cannot map a reload to HUP (UnitGen never does for puma), so only hand-written units can break this.</summary>
-public sealed class UG0403HupReloadForPuma : LintRule
+internal sealed class UG0403HupReloadForPuma : LintRule
 {
     public override string Code => "UG0403";
 

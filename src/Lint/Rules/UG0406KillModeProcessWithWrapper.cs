@@ -3,7 +3,7 @@ using UnitGen.Model.Rules.ExecChain;
 
 namespace UnitGen.Lint.Rules;
 
-public sealed class UG0406KillModeProcessWithWrapper : LintServiceRule
+internal sealed class UG0406KillModeProcessWithWrapper : LintServiceRule
 {
     public override string Code => "UG0406";
 

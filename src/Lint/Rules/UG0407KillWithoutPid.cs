@@ -4,7 +4,7 @@ using UnitGen.Formats.Systemd;
 namespace UnitGen.Lint.Rules;
 
 /// <summary>Only hand-written units can break this: UnitGen always writes <c>$MAINPID</c>.</summary>
-public sealed class UG0407KillWithoutPid : LintRule
+internal sealed class UG0407KillWithoutPid : LintRule
 {
     private static readonly string[] Keys = ["ExecReload", "ExecStop"];
 

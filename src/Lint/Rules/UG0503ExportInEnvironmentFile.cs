@@ -4,7 +4,7 @@ using UnitGen.Model.Diagnostics;
 
 namespace UnitGen.Lint.Rules;
 
-public sealed class UG0503ExportInEnvironmentFile : LintRule
+internal sealed class UG0503ExportInEnvironmentFile : LintRule
 {
     public override string Code => "UG0503";
 

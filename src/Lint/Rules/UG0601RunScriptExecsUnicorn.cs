@@ -8,7 +8,7 @@ namespace UnitGen.Lint.Rules;
 /// code (<see cref="UnitGen.Model.Rules.Runit.UG0601UnicornFollowerWithoutPidfile"/>) covers generated run scripts,
 /// which always exec unitgen's follower; the catalogue shows the model rule's entry for the code.
 /// </summary>
-public sealed class UG0601RunScriptExecsUnicorn : LintRule
+internal sealed class UG0601RunScriptExecsUnicorn : LintRule
 {
     // Programs that only change the environment and exec the rest of their argv (runit chpst(8), daemontools
     // envdir/setuidgid/softlimit, coreutils env/nice), with the options that take a separate argument.

@@ -3,7 +3,7 @@ using UnitGen.Model.Diagnostics;
 
 namespace UnitGen.Lint.Rules;
 
-public sealed class UG0602RunScriptWithoutExec : LintRule
+internal sealed class UG0602RunScriptWithoutExec : LintRule
 {
     public override string Code => "UG0602";
 

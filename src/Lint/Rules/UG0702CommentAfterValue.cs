@@ -3,7 +3,7 @@ using UnitGen.Model.Diagnostics;
 
 namespace UnitGen.Lint.Rules;
 
-public sealed class UG0702CommentAfterValue : LintRule
+internal sealed class UG0702CommentAfterValue : LintRule
 {
     public override string Code => "UG0702";
 

@@ -5,7 +5,7 @@ using UnitGen.Model.Loading;
 
 namespace UnitGen.Lint.Rules;
 
-public sealed class UG0703UnknownUnitKey : LintRule
+internal sealed class UG0703UnknownUnitKey : LintRule
 {
     public override string Code => "UG0703";
 

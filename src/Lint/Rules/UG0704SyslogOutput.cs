@@ -3,7 +3,7 @@ using UnitGen.Model.Diagnostics;
 
 namespace UnitGen.Lint.Rules;
 
-public sealed class UG0704SyslogOutput : LintRule
+internal sealed class UG0704SyslogOutput : LintRule
 {
     public override string Code => "UG0704";
 

@@ -3,7 +3,7 @@ using UnitGen.Model.Diagnostics;
 
 namespace UnitGen.Lint.Rules;
 
-public sealed class UG0706ExecutableUnitFile : LintRule
+internal sealed class UG0706ExecutableUnitFile : LintRule
 {
     private const UnixFileMode AnyExecute = UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
 

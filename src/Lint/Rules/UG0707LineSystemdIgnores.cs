@@ -3,7 +3,7 @@ using UnitGen.Model.Diagnostics;
 
 namespace UnitGen.Lint.Rules;
 
-public sealed class UG0707LineSystemdIgnores : LintRule
+internal sealed class UG0707LineSystemdIgnores : LintRule
 {
     public override string Code => "UG0707";
 

@@ -4,7 +4,7 @@ using UnitGen.Model.Diagnostics;
 
 namespace UnitGen.Lint.Rules;
 
-public sealed class UG0708NotUnderstood : LintRule
+internal sealed class UG0708NotUnderstood : LintRule
 {
     public override string Code => "UG0708";
 

@@ -3,7 +3,7 @@ using UnitGen.Model.Diagnostics;
 namespace UnitGen.Lint.Rules;
 
 /// <summary>UnitGen's loader refuses a relative <c>directory</c>; hand-written units copied from templates carry placeholders.</summary>
-public sealed class UG0709WorkingDirectoryNotAbsolute : LintRule
+internal sealed class UG0709WorkingDirectoryNotAbsolute : LintRule
 {
     public override string Code => "UG0709";
 

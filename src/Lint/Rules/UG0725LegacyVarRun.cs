@@ -3,7 +3,7 @@ using UnitGen.Model.Diagnostics;
 namespace UnitGen.Lint.Rules;
 
 /// <summary>A hand-written unit's spelling; the rewrite matters to puma &lt; 5.4 (UG0112).</summary>
-public sealed class UG0725LegacyVarRun : LintRule
+internal sealed class UG0725LegacyVarRun : LintRule
 {
     private static readonly string[] Keys = ["ListenStream", "ListenDatagram", "ListenSequentialPacket", "ListenFIFO", "PIDFile"];
 

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
@@ -16,8 +17,19 @@ public abstract record ListenAddress
     /// <summary>The text of a unicorn <c>listen</c>.</summary>
     public abstract string UnicornListen { get; }
 
+    /// <summary>
+    /// Reads an address as <c>listen</c> takes it: <c>tcp://HOST:PORT</c> (IPv6 in brackets),
+    /// <c>unix:///path.sock</c> or a bare port. The port's range is a validation rule, not a parse error.
+    /// </summary>
+    public static bool TryParse(string text, [NotNullWhen(true)] out ListenAddress? address)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        address = Parse(text);
+        return address is not null;
+    }
+
     /// <summary>Parses <c>tcp://host:port</c>, <c>unix:///path</c> or a bare port; null when unreadable.</summary>
-    public static ListenAddress? Parse(string text)
+    internal static ListenAddress? Parse(string text)
     {
         if (text.StartsWith("unix://", StringComparison.Ordinal))
         {

@@ -1,4 +1,4 @@
 namespace UnitGen.Model.Diagnostics;
 
 /// <summary>What <c>unitgen explain CODE</c> prints.</summary>
-public sealed record CodeDescription(string Code, Severity Severity, string Title, string Explanation, string Fix);
+internal sealed record CodeDescription(string Code, Severity Severity, string Title, string Explanation, string Fix);

@@ -9,7 +9,7 @@ namespace UnitGen.Model.Diagnostics;
 /// raw, it would break the MSBuild canonical line (`file(l,c): error CODE: message`) that editors
 /// and CI parse, or forge a second diagnostic line. Such characters are written as escapes.
 /// </summary>
-public static class OneLineText
+internal static class OneLineText
 {
     public static string Escape(string text)
     {

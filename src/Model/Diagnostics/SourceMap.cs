@@ -5,7 +5,7 @@ namespace UnitGen.Model.Diagnostics;
 /// <c>listen[1].uri</c>, <c>environment.RAILS_ENV</c>); a key node is <c>path@key</c>.
 /// Kept beside the model so the records stay plain values that code can build too.
 /// </summary>
-public sealed class SourceMap
+internal sealed class SourceMap
 {
     private readonly Dictionary<string, SourceLocation> locations = new(StringComparer.Ordinal);
 

@@ -10,7 +10,7 @@ namespace UnitGen.Model.Facts;
 /// <c>[A-Za-z_][A-Za-z0-9_-]*</c> of at most 31 characters are refused or accepted only with the warning
 /// "does not match strict user/group name rules"; a <c>:</c> or a leading <c>-</c> breaks chpst's argument.
 /// </summary>
-public static partial class AccountName
+internal static partial class AccountName
 {
     /// <summary>
     /// The highest id systemd accepts: 4294967295 is (uid_t)-1, "no id", and 65535 is (uint16_t)-1,

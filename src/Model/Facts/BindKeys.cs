@@ -7,7 +7,7 @@ namespace UnitGen.Model.Facts;
 /// bind's <c>uri.host</c> — an exact string match, so <c>localhost</c> never matches 127.0.0.1;
 /// unix sockets by path.
 /// </summary>
-public static class BindKeys
+internal static class BindKeys
 {
     /// <summary>The key under which puma registers a socket systemd passes for this listen entry.</summary>
     public static string OfListen(ListenAddress address) => address switch

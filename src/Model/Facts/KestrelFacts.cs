@@ -7,7 +7,7 @@ namespace UnitGen.Model.Facts;
 /// measured on the ASP.NET Core 10.0.12 shared framework with <c>systemd-socket-activate</c>.
 /// <c>server.version</c> of a kestrel model is the ASP.NET Core version.
 /// </summary>
-public static class KestrelFacts
+internal static class KestrelFacts
 {
     /// <summary>
     /// ASP.NET Core 5.0 takes every LISTEN_FDS socket (aspnetcore PR #24118, issue #24067); before, only fd 3.

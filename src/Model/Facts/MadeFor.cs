@@ -7,7 +7,7 @@ namespace UnitGen.Model.Facts;
 /// <c># Made for: puma 5.6.5, sd_notify gem, bundler 2.4.22</c> — so that <c>unitgen lint</c> of
 /// UnitGen's own output knows the versions the model stated instead of assuming the riskier ones.
 /// </summary>
-public static partial class MadeFor
+internal static partial class MadeFor
 {
     public const string Prefix = "Made for: ";
 

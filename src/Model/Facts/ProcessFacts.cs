@@ -8,7 +8,7 @@ namespace UnitGen.Model.Facts;
 /// checked in sidekiq 6.4.1 as Debian ships it (ruby-sidekiq 6.4.1+dfsg-1): <c>bin/sidekiq</c>,
 /// <c>lib/sidekiq/cli.rb</c>, <c>lib/sidekiq/manager.rb</c>, <c>lib/sidekiq/systemd.rb</c>.
 /// </summary>
-public static class ProcessFacts
+internal static class ProcessFacts
 {
     /// <summary>Sidekiq's shutdown timeout when neither <c>-t</c> nor the config sets one (lib/sidekiq.rb DEFAULTS <c>timeout: 25</c>).</summary>
     public const int SidekiqDefaultTimeoutSeconds = 25;

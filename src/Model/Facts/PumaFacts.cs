@@ -3,7 +3,7 @@ using System.Globalization;
 namespace UnitGen.Model.Facts;
 
 /// <summary>Version-dependent puma behaviour, each checked in puma's source.</summary>
-public static class PumaFacts
+internal static class PumaFacts
 {
     /// <summary>Puma 5.1 added systemd notify through the sd_notify gem (puma <c>lib/puma/launcher.rb</c> <c>integrate_with_systemd</c>).</summary>
     public static readonly Version NotifyWithGem = new(5, 1, 0);

@@ -1,7 +1,7 @@
 namespace UnitGen.Model.Facts;
 
 /// <summary>Facts about the app's server that depend on the whole model (the server type's own are its profile, <see cref="Servers.ServerProfile"/>).</summary>
-public static class ServerFacts
+internal static class ServerFacts
 {
     /// <summary>The binds the app uses: the model's own, else exactly one per <c>listen</c> socket.</summary>
     public static IReadOnlyList<string> AppBinds(ServiceModel model)

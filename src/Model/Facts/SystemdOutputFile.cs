@@ -4,7 +4,7 @@ namespace UnitGen.Model.Facts;
 /// The StandardOutput=/StandardError= targets that name a file (systemd.exec(5)): <c>file:PATH</c>,
 /// <c>append:PATH</c>, <c>truncate:PATH</c>. Validation checks the path, and unicorn.rb logs to the same file.
 /// </summary>
-public static class SystemdOutputFile
+internal static class SystemdOutputFile
 {
     private static readonly string[] Prefixes = ["file:", "append:", "truncate:"];
 

@@ -1,7 +1,7 @@
 namespace UnitGen.Model.Facts;
 
 /// <summary>Unicorn behaviour that rules and emitters share, each checked in unicorn 6.0's source.</summary>
-public static class UnicornFacts
+internal static class UnicornFacts
 {
     /// <summary>
     /// unicorn <c>lib/unicorn/configurator.rb</c> DEFAULTS: one worker, no preload. Both are written

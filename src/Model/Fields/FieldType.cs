@@ -1,7 +1,7 @@
 namespace UnitGen.Model.Fields;
 
 /// <summary>The YAML shape of a key of <c>unitgen.yaml</c>.</summary>
-public enum FieldType
+internal enum FieldType
 {
     /// <summary>A string.</summary>
     Text,

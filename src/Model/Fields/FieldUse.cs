@@ -2,7 +2,7 @@ namespace UnitGen.Model.Fields;
 
 /// <summary>Where a text value of the model ends up, which decides the rules that check it.</summary>
 [Flags]
-public enum FieldUse
+internal enum FieldUse
 {
     None = 0,
 

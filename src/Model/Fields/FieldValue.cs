@@ -4,4 +4,4 @@ namespace UnitGen.Model.Fields;
 /// One text value of a model at its concrete path (<c>listen[0].mode</c>), with the uses that apply to
 /// this value: a TCP <c>listen[].uri</c> is a unit value, a unix one is a path as well.
 /// </summary>
-public readonly record struct FieldValue(string Path, string Value, FieldUse Uses);
+internal readonly record struct FieldValue(string Path, string Value, FieldUse Uses);

@@ -5,7 +5,7 @@ namespace UnitGen.Model.Fields;
 /// <c>processes.*.type</c>), its YAML shape, where its text ends up, and how to read its text values
 /// from a model. The rows of <see cref="ModelFields.All"/> are the only list of the model's keys.
 /// </summary>
-public sealed record ModelField(string Path, FieldType Type, FieldUse Uses = FieldUse.None)
+internal sealed record ModelField(string Path, FieldType Type, FieldUse Uses = FieldUse.None)
 {
     private static readonly Func<ServiceModel, IEnumerable<FieldValue>> NoText = _ => [];
 

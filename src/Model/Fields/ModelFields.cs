@@ -9,7 +9,7 @@ namespace UnitGen.Model.Fields;
 /// the rules that check text values by where they end up (UG0701, UG0720, UG0723, UG0510), the import
 /// writer, and the schema and property tests. A new key is one row here.
 /// </summary>
-public static class ModelFields
+internal static class ModelFields
 {
     private const FieldUse UnitSetting = FieldUse.UnitValue | FieldUse.Unquoted;
 

@@ -7,7 +7,7 @@ namespace UnitGen.Model.Loading;
 /// Splits the string form of <c>server.command</c> into argv the way a POSIX shell splits words
 /// (blanks, single and double quotes, backslash), with no expansion: the result is exec'd, not evaluated.
 /// </summary>
-public static class CommandLineSplitter
+internal static class CommandLineSplitter
 {
     /// <returns>The words, or null when a quote is not closed.</returns>
     public static ImmutableArray<string>? Split(string text)

@@ -1,7 +1,7 @@
 namespace UnitGen.Model.Loading;
 
 /// <summary>"Did you mean" for misspelled keys: the closest known key by edit distance, if close.</summary>
-public static class KeySuggestion
+internal static class KeySuggestion
 {
     public static string? Closest(string key, IEnumerable<string> known)
     {

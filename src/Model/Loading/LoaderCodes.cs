@@ -4,7 +4,7 @@ using UnitGen.Model.Diagnostics;
 namespace UnitGen.Model.Loading;
 
 /// <summary>Codes of problems found while reading <c>unitgen.yaml</c>, before any rule runs.</summary>
-public static class LoaderCodes
+internal static class LoaderCodes
 {
     public const string Syntax = "UG0001";
     public const string UnknownKey = "UG0002";

@@ -7,7 +7,7 @@ namespace UnitGen.Model.Loading;
 /// The keys of each mapping of <c>unitgen.yaml</c>, read from the field table (<see cref="ModelFields"/>):
 /// a key not listed here is a hard error. The JSON schema is tested against these sections key for key.
 /// </summary>
-public static class ModelKeys
+internal static class ModelKeys
 {
     public static readonly ImmutableArray<string> Root = ModelFields.KeysOf(string.Empty);
 

@@ -7,7 +7,7 @@ namespace UnitGen.Model.Loading;
 /// YAML 1.2 allows in a stream (c-printable). YamlDotNet 16.3 lets a raw control character through into
 /// a value and File.ReadAllText turns a bad byte into U+FFFD; both would reach generated files silently.
 /// </summary>
-public static class ModelText
+internal static class ModelText
 {
     private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 

@@ -6,7 +6,7 @@ namespace UnitGen.Model.Rules;
 /// One validation rule: a code, a severity, one check and one message. Rules are small classes
 /// listed in <see cref="RuleCatalog"/>; each cites the upstream source of the fact it encodes.
 /// </summary>
-public abstract class Rule
+internal abstract class Rule
 {
     /// <summary>Stable code, e.g. <c>UG0101</c>.</summary>
     public abstract string Code { get; }

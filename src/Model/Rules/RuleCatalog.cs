@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace UnitGen.Model.Rules;
 
 /// <summary>The table of every rule, in code order.</summary>
-public static class RuleCatalog
+internal static class RuleCatalog
 {
     public static readonly ImmutableArray<Rule> All =
     [

@@ -5,7 +5,7 @@ using UnitGen.Model.Rules.Values;
 namespace UnitGen.Model.Rules;
 
 /// <summary>Runs the rule table over a model and places each finding at its source node.</summary>
-public static class Validator
+internal static class Validator
 {
     /// <summary>What the loader found, then — when a model was read — what the rules find in it.</summary>
     public static ImmutableArray<Diagnostic> Validate(Loading.LoadResult loaded)

@@ -1,7 +1,7 @@
 namespace UnitGen.Model.Servers;
 
 /// <summary>Any other program: UnitGen knows nothing of its signals, so it restarts by stop + start.</summary>
-public sealed record CommandProfile : ServerProfile
+internal sealed record CommandProfile : ServerProfile
 {
     public override ServerType Type => ServerType.Command;
 

@@ -1,7 +1,7 @@
 namespace UnitGen.Model.Servers;
 
 /// <summary>An ASP.NET Core app on Kestrel: started by its own <c>command</c>, systemd-aware through <c>UseSystemd()</c>.</summary>
-public sealed record KestrelProfile : ServerProfile
+internal sealed record KestrelProfile : ServerProfile
 {
     /// <summary>Kestrel's host shutdown timeout default (.NET HostOptions.ShutdownTimeout, 30 s since .NET 6).</summary>
     public const int ShutdownSeconds = 30;

@@ -8,7 +8,7 @@ namespace UnitGen.Model.Servers;
 /// (cluster mode only), HUP without stdout_redirect shuts puma down (puma docs/signals.md,
 /// lib/puma/launcher.rb <c>setup_signals</c>).
 /// </summary>
-public sealed record PumaProfile : ServerProfile
+internal sealed record PumaProfile : ServerProfile
 {
     public override ServerType Type => ServerType.Puma;
 

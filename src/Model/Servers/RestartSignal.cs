@@ -8,4 +8,4 @@ namespace UnitGen.Model.Servers;
 /// <param name="Signal">The signal name without <c>SIG</c> (kill(1) spelling).</param>
 /// <param name="Label">What the signal does, for messages: <c>hot</c>, <c>phased</c>, <c>USR2 upgrade</c>.</param>
 /// <param name="KeepsMainPid">False when the restart forks a new master, which systemd cannot follow (UG0404).</param>
-public sealed record RestartSignal(RestartStrategy Strategy, string Signal, string Label, bool KeepsMainPid = true);
+internal sealed record RestartSignal(RestartStrategy Strategy, string Signal, string Label, bool KeepsMainPid = true);

@@ -8,7 +8,7 @@ namespace UnitGen.Model.Servers;
 /// takes activated sockets, how it restarts and stops, and how long it drains. A new server type is
 /// one profile (plus its config emitter, its schema entry and a sample).
 /// </summary>
-public abstract record ServerProfile
+internal abstract record ServerProfile
 {
     public abstract ServerType Type { get; }
 

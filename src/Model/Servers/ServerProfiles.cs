@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace UnitGen.Model.Servers;
 
 /// <summary>The profile of every server type.</summary>
-public static class ServerProfiles
+internal static class ServerProfiles
 {
     public static ImmutableArray<ServerProfile> All { get; } =
         [new PumaProfile(), new UnicornProfile(), new KestrelProfile(), new CommandProfile()];

@@ -7,4 +7,4 @@ namespace UnitGen.Model.Servers;
 /// <param name="KillSignal">systemd <c>KillSignal=</c>.</param>
 /// <param name="MainProcessOnly">systemd <c>KillMode=process</c>: only the master is signalled, it stops its workers.</param>
 /// <param name="NonBlockingSockets">systemd <c>NonBlocking=</c> for inherited sockets.</param>
-public sealed record StopSignal(string KillSignal, bool MainProcessOnly, bool NonBlockingSockets);
+internal sealed record StopSignal(string KillSignal, bool MainProcessOnly, bool NonBlockingSockets);

@@ -6,7 +6,7 @@ namespace UnitGen.Model.Servers;
 /// Unicorn 6.0.0 (SIGNALS): HUP reloads the config and replaces the workers gracefully, USR2 re-executes
 /// the master as a new process (an upgrade), QUIT is the graceful stop (examples/unicorn@.service).
 /// </summary>
-public sealed record UnicornProfile : ServerProfile
+internal sealed record UnicornProfile : ServerProfile
 {
     /// <summary>Unicorn's worker <c>timeout</c> default (unicorn <c>lib/unicorn/configurator.rb</c>).</summary>
     public const int DefaultTimeoutSeconds = 60;

@@ -17,7 +17,7 @@ public partial class LintCorpusTests
 
     public static TheoryData<string> Entries => [.. EntryNames];
 
-    public static IReadOnlyList<LintFile> Files(string entry) =>
+    internal static IReadOnlyList<LintFile> Files(string entry) =>
     [
         .. Directory.GetFiles(Path.Combine(Corpus, entry)).Where(f => Path.GetFileName(f) != "expected.txt").Order(StringComparer.Ordinal)
             .Select(f => new LintFile(f, LintFile.KindOf(f)!.Value, File.ReadAllText(f), File.GetUnixFileMode(f))),

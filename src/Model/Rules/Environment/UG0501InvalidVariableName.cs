@@ -3,7 +3,7 @@ using UnitGen.Model.Diagnostics;
 
 namespace UnitGen.Model.Rules.Environment;
 
-public sealed partial class UG0501InvalidVariableName : Rule
+internal sealed partial class UG0501InvalidVariableName : Rule
 {
     public override string Code => "UG0501";
 

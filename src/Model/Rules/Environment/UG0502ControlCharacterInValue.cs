@@ -2,7 +2,7 @@ using UnitGen.Model.Diagnostics;
 
 namespace UnitGen.Model.Rules.Environment;
 
-public sealed class UG0502ControlCharacterInValue : Rule
+internal sealed class UG0502ControlCharacterInValue : Rule
 {
     public override string Code => "UG0502";
 

@@ -3,7 +3,7 @@ using UnitGen.Model.Diagnostics;
 
 namespace UnitGen.Model.Rules.Environment;
 
-public sealed class UG0504WebConcurrencyDisagrees : Rule
+internal sealed class UG0504WebConcurrencyDisagrees : Rule
 {
     public override string Code => "UG0504";
 

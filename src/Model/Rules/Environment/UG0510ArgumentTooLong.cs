@@ -4,7 +4,7 @@ using UnitGen.Model.Fields;
 
 namespace UnitGen.Model.Rules.Environment;
 
-public sealed class UG0510ArgumentTooLong : Rule
+internal sealed class UG0510ArgumentTooLong : Rule
 {
     /// <summary>MAX_ARG_STRLEN (linux/binfmts.h): 32 pages, including the terminating NUL.</summary>
     public const int MaxArgumentBytes = 32 * 4096 - 1;

@@ -2,7 +2,7 @@ using UnitGen.Model.Diagnostics;
 
 namespace UnitGen.Model.Rules.ExecChain;
 
-public sealed class UG0201ForkingExecStart : Rule
+internal sealed class UG0201ForkingExecStart : Rule
 {
     private static readonly string[] Shells = ["sh", "bash", "dash", "zsh"];
 

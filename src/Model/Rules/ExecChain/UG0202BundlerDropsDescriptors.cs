@@ -2,7 +2,7 @@ using UnitGen.Model.Diagnostics;
 
 namespace UnitGen.Model.Rules.ExecChain;
 
-public sealed class UG0202BundlerDropsDescriptors : Rule
+internal sealed class UG0202BundlerDropsDescriptors : Rule
 {
     /// <summary>Bundler 2.2.26 keeps file descriptors across `bundle exec` by default (changelog, PR #4812).</summary>
     private static readonly Version KeepsFdsByDefault = new(2, 2, 26);

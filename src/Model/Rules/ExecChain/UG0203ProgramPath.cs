@@ -2,7 +2,7 @@ using UnitGen.Model.Diagnostics;
 
 namespace UnitGen.Model.Rules.ExecChain;
 
-public sealed class UG0203ProgramPath : Rule
+internal sealed class UG0203ProgramPath : Rule
 {
     public override string Code => "UG0203";
 

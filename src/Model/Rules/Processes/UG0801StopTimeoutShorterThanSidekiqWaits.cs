@@ -3,7 +3,7 @@ using UnitGen.Model.Facts;
 
 namespace UnitGen.Model.Rules.Processes;
 
-public sealed class UG0801StopTimeoutShorterThanSidekiqWaits : Rule
+internal sealed class UG0801StopTimeoutShorterThanSidekiqWaits : Rule
 {
     public override string Code => "UG0801";
 

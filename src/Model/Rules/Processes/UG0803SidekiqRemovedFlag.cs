@@ -3,7 +3,7 @@ using UnitGen.Model.Facts;
 
 namespace UnitGen.Model.Rules.Processes;
 
-public sealed class UG0803SidekiqRemovedFlag : Rule
+internal sealed class UG0803SidekiqRemovedFlag : Rule
 {
     public override string Code => "UG0803";
 

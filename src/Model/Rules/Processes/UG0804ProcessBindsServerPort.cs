@@ -3,7 +3,7 @@ using UnitGen.Model.Facts;
 
 namespace UnitGen.Model.Rules.Processes;
 
-public sealed class UG0804ProcessBindsServerPort : Rule
+internal sealed class UG0804ProcessBindsServerPort : Rule
 {
     public override string Code => "UG0804";
 

@@ -3,7 +3,7 @@ using UnitGen.Model.Facts;
 
 namespace UnitGen.Model.Rules.Readiness;
 
-public sealed class UG0302NotifyUnsupported : Rule
+internal sealed class UG0302NotifyUnsupported : Rule
 {
     public override string Code => "UG0302";
 

@@ -2,7 +2,7 @@ using UnitGen.Model.Diagnostics;
 
 namespace UnitGen.Model.Rules.Readiness;
 
-public sealed class UG0303WatchdogDuringHotRestart : Rule
+internal sealed class UG0303WatchdogDuringHotRestart : Rule
 {
     public override string Code => "UG0303";
 

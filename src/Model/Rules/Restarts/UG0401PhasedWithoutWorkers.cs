@@ -3,7 +3,7 @@ using UnitGen.Model.Facts;
 
 namespace UnitGen.Model.Rules.Restarts;
 
-public sealed class UG0401PhasedWithoutWorkers : Rule
+internal sealed class UG0401PhasedWithoutWorkers : Rule
 {
     public override string Code => "UG0401";
 

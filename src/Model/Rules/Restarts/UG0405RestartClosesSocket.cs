@@ -2,7 +2,7 @@ using UnitGen.Model.Diagnostics;
 
 namespace UnitGen.Model.Rules.Restarts;
 
-public sealed class UG0405RestartClosesSocket : Rule
+internal sealed class UG0405RestartClosesSocket : Rule
 {
     public override string Code => "UG0405";
 

@@ -3,7 +3,7 @@ using UnitGen.Model.Facts;
 
 namespace UnitGen.Model.Rules.Runit;
 
-public sealed class UG0601UnicornFollowerWithoutPidfile : Rule
+internal sealed class UG0601UnicornFollowerWithoutPidfile : Rule
 {
     public override string Code => "UG0601";
 

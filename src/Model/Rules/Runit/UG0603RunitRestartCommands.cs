@@ -3,7 +3,7 @@ using UnitGen.Model.Servers;
 
 namespace UnitGen.Model.Rules.Runit;
 
-public sealed class UG0603RunitRestartCommands : Rule
+internal sealed class UG0603RunitRestartCommands : Rule
 {
     public override string Code => "UG0603";
 

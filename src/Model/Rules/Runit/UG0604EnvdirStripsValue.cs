@@ -2,7 +2,7 @@ using UnitGen.Model.Diagnostics;
 
 namespace UnitGen.Model.Rules.Runit;
 
-public sealed class UG0604EnvdirStripsValue : Rule
+internal sealed class UG0604EnvdirStripsValue : Rule
 {
     public override string Code => "UG0604";
 

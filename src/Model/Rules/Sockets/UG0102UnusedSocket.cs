@@ -3,7 +3,7 @@ using UnitGen.Model.Facts;
 
 namespace UnitGen.Model.Rules.Sockets;
 
-public sealed class UG0102UnusedSocket : Rule
+internal sealed class UG0102UnusedSocket : Rule
 {
     public override string Code => "UG0102";
 

@@ -3,7 +3,7 @@ using UnitGen.Model.Facts;
 
 namespace UnitGen.Model.Rules.Sockets;
 
-public sealed class UG0103PortOnlyListenWithIPv4Bind : Rule
+internal sealed class UG0103PortOnlyListenWithIPv4Bind : Rule
 {
     public override string Code => "UG0103";
 

@@ -2,7 +2,7 @@ using UnitGen.Model.Diagnostics;
 
 namespace UnitGen.Model.Rules.Sockets;
 
-public sealed class UG0104HostName : Rule
+internal sealed class UG0104HostName : Rule
 {
     public override string Code => "UG0104";
 

@@ -5,7 +5,7 @@ using UnitGen.Model.Facts;
 
 namespace UnitGen.Model.Rules.Sockets;
 
-public sealed class UG0106DuplicateListener : Rule
+internal sealed class UG0106DuplicateListener : Rule
 {
     public override string Code => "UG0106";
 

@@ -2,7 +2,7 @@ using UnitGen.Model.Diagnostics;
 
 namespace UnitGen.Model.Rules.Sockets;
 
-public sealed class UG0108UnixSocketWithoutAccess : Rule
+internal sealed class UG0108UnixSocketWithoutAccess : Rule
 {
     public override string Code => "UG0108";
 

@@ -4,7 +4,7 @@ using UnitGen.Model.Facts;
 namespace UnitGen.Model.Rules.Sockets;
 
 /// <summary>Not in RULES.md's starting catalogue: the model has <c>useSystemd</c>, so this can be known.</summary>
-public sealed class UG0109ServerIgnoresActivatedSockets : Rule
+internal sealed class UG0109ServerIgnoresActivatedSockets : Rule
 {
     public override string Code => "UG0109";
 

@@ -7,7 +7,7 @@ namespace UnitGen.Model.Rules.Sockets;
 /// Not in RULES.md's starting catalogue. Graded: endpoints Kestrel binds itself are errors; host URLs
 /// that Kestrel only ignores (and logs) are warnings.
 /// </summary>
-public sealed class UG0110KestrelAddressesUnderSocketActivation : Rule
+internal sealed class UG0110KestrelAddressesUnderSocketActivation : Rule
 {
     public override string Code => "UG0110";
 

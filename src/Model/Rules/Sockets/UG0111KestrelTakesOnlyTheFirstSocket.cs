@@ -7,7 +7,7 @@ namespace UnitGen.Model.Rules.Sockets;
 /// Not in RULES.md's starting catalogue. The issue suspected that UseSystemd() takes fd 3 only; that
 /// was true before ASP.NET Core 5.0 and is not since, so the rule is version-aware.
 /// </summary>
-public sealed class UG0111KestrelTakesOnlyTheFirstSocket : Rule
+internal sealed class UG0111KestrelTakesOnlyTheFirstSocket : Rule
 {
     public override string Code => "UG0111";
 

@@ -2,7 +2,7 @@ using UnitGen.Model.Diagnostics;
 
 namespace UnitGen.Model.Rules.Sockets;
 
-public sealed class UG0112VarRunSocketForOldPuma : Rule
+internal sealed class UG0112VarRunSocketForOldPuma : Rule
 {
     /// <summary>puma 5.4.0 also looks up an activated unix socket by File.realdirpath (#2643, fixing #2638).</summary>
     public static readonly Version FindsRealPath = new(5, 4, 0);

@@ -5,7 +5,7 @@ namespace UnitGen.Model.Rules.UnitHygiene;
 /// <c>unichar_is_valid</c> (src/basic/utf8.c) refuses them, so a unit value holding one is "not UTF-8
 /// clean" and the whole assignment is ignored (seen with systemd-analyze verify on an ExecStart=).
 /// </summary>
-public static class NonCharacters
+internal static class NonCharacters
 {
     public static bool In(string value)
     {

@@ -3,7 +3,7 @@ using UnitGen.Model.Fields;
 
 namespace UnitGen.Model.Rules.UnitHygiene;
 
-public sealed class UG0701ControlCharacterInUnitValue : Rule
+internal sealed class UG0701ControlCharacterInUnitValue : Rule
 {
     public override string Code => "UG0701";
 

@@ -8,7 +8,7 @@ namespace UnitGen.Model.Rules.UnitHygiene;
 /// and a warning would still let <c>generate</c> write a root unit. Covers systemd (User=/Group=) and
 /// runit (<c>chpst -u USER:GROUP</c>, also for svlogd), which take the same two model keys.
 /// </summary>
-public sealed class UG0705RunsAsRoot : Rule
+internal sealed class UG0705RunsAsRoot : Rule
 {
     public override string Code => "UG0705";
 

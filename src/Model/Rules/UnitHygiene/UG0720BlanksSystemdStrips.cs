@@ -3,7 +3,7 @@ using UnitGen.Model.Fields;
 
 namespace UnitGen.Model.Rules.UnitHygiene;
 
-public sealed class UG0720BlanksSystemdStrips : Rule
+internal sealed class UG0720BlanksSystemdStrips : Rule
 {
     public override string Code => "UG0720";
 

@@ -3,7 +3,7 @@ using UnitGen.Model.Diagnostics;
 
 namespace UnitGen.Model.Rules.UnitHygiene;
 
-public sealed partial class UG0721NotAUnitName : Rule
+internal sealed partial class UG0721NotAUnitName : Rule
 {
     public override string Code => "UG0721";
 

@@ -3,7 +3,7 @@ using UnitGen.Model.Facts;
 
 namespace UnitGen.Model.Rules.UnitHygiene;
 
-public sealed class UG0722UserOrGroupName : Rule
+internal sealed class UG0722UserOrGroupName : Rule
 {
     public override string Code => "UG0722";
 

@@ -4,7 +4,7 @@ using UnitGen.Model.Fields;
 
 namespace UnitGen.Model.Rules.UnitHygiene;
 
-public sealed class UG0723PathSystemdRefuses : Rule
+internal sealed class UG0723PathSystemdRefuses : Rule
 {
     /// <summary>PATH_MAX less the terminating NUL, and NAME_MAX (linux/limits.h).</summary>
     private const int PathMax = 4095;

@@ -4,7 +4,7 @@ using UnitGen.Model.Facts;
 
 namespace UnitGen.Model.Rules.UnitHygiene;
 
-public sealed partial class UG0724UnknownOutput : Rule
+internal sealed partial class UG0724UnknownOutput : Rule
 {
     // syslog and syslog+console are obsolete aliases of journal (UG0704 warns about them) but still read.
     private static readonly string[] Words = ["inherit", "null", "tty", "journal", "kmsg", "journal+console", "kmsg+console", "socket", "syslog", "syslog+console"];
