@@ -16,7 +16,8 @@ internal static class ImportCommand
         };
         var output = new Option<string>("--out", "-o") { Description = "Where to write the model.", DefaultValueFactory = _ => "unitgen.yaml" };
         var force = new Option<bool>("--force") { Description = "Overwrite an existing file." };
-        var command = new Command("import", "Write a unitgen.yaml from existing units and app configs, with a comment on every setting not carried over.") { files, output, force };
+        var instance = new Option<string?>("--instance") { Description = "For a template unit (name@.service): the instance to import, with its specifiers (%i, %I, %n…) replaced as systemd does." };
+        var command = new Command("import", "Write a unitgen.yaml from existing units and app configs, with a comment on every setting not carried over.") { files, output, force, instance };
         command.SetAction(parse =>
         {
             if (LintCommand.Read(parse.GetValue(files)!, stderr) is not { } inputs)
@@ -36,6 +37,17 @@ internal static class ImportCommand
                 stdout.WriteLine($"read {beside}, the socket of the service.");
             }
 
+            if (parse.GetValue(instance) is { } name)
+            {
+                if (!TemplateInstance.IsInstanceName(name) || !inputs.Any(f => f.Kind == LintFileKind.Service && TemplateInstance.IsTemplate(f.Path)))
+                {
+                    stderr.WriteLine($"unitgen: error: --instance needs a template unit (name@.service) among the files and an instance name systemd accepts (letters, digits, `:_.-`, `\\xNN`); got `{name}`.");
+                    return ExitCodes.Usage;
+                }
+
+                inputs = [.. inputs.Select(f => f.IsUnit && TemplateInstance.IsTemplate(f.Path) ? TemplateInstance.Instantiate(f, name) : f)];
+            }
+
             var services = LintModelBuilder.Build(inputs);
             if (services.Length != 1)
             {
@@ -43,7 +55,7 @@ internal static class ImportCommand
                 return ExitCodes.Usage;
             }
 
-            var imported = ModelImporter.Import(services[0], inputs);
+            var imported = ModelImporter.Import(services[0], inputs, parse.GetValue(instance));
             var path = parse.GetValue(output)!;
             if (NewFile.Write(path, ModelYamlWriter.Write(imported), parse.GetValue(force), stderr) != ExitCodes.Ok)
             {

@@ -17,6 +17,8 @@ internal static class CompanionSocket
             .SelectMany(e => e.Value.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
             .Where(n => n.EndsWith(".socket", StringComparison.Ordinal) && !n.Contains('/', StringComparison.Ordinal));
         var own = Path.GetFileNameWithoutExtension(service.Path) + ".socket";
-        return [.. named.Append(own).Distinct(StringComparer.Ordinal).Select(n => Path.Combine(folder, n))];
+        // An instance's socket (`puma@shop.socket`, `puma@%i.socket`) is loaded from its template file `puma@.socket`.
+        var templates = named.Append(own).Where(n => n.Contains('@', StringComparison.Ordinal)).Select(n => n[..(n.IndexOf('@', StringComparison.Ordinal) + 1)] + ".socket");
+        return [.. named.Append(own).Concat(templates).Distinct(StringComparer.Ordinal).Select(n => Path.Combine(folder, n))];
     }
 }

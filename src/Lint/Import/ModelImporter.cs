@@ -18,7 +18,8 @@ internal static partial class ModelImporter
 {
     /// <param name="service">The service lint built from the files.</param>
     /// <param name="given">Every file given to import: those the service does not use are named in the model's header.</param>
-    public static ImportedModel Import(LintedService service, IReadOnlyList<LintFile> given)
+    /// <param name="instance">The instance a template unit was read for (see <see cref="TemplateInstance"/>), if any.</param>
+    public static ImportedModel Import(LintedService service, IReadOnlyList<LintFile> given, string? instance = null)
     {
         ArgumentNullException.ThrowIfNull(service);
         ArgumentNullException.ThrowIfNull(given);
@@ -27,6 +28,22 @@ internal static partial class ModelImporter
             .Select(f => f.Kind == LintFileKind.RunitRun
                 ? $"{Path.GetFileName(f.Path)} (a runit run script) is not imported: the model's runit service directory is generated from the same keys."
                 : $"{Path.GetFileName(f.Path)} was given but does not belong to {Path.GetFileName(service.Files[0].Path)} (no ExecStart -C/-c, EnvironmentFile= or socket name points to it): not read.");
+        if (instance is not null)
+        {
+            var name = Path.GetFileName(service.Files[0].Path);
+            var prefix = name[..Math.Max(0, name.IndexOf('@', StringComparison.Ordinal))];
+            var model = imported.Model with { Name = TemplateInstance.ModelName(imported.Model.Name, instance) };
+            imported = imported with
+            {
+                Model = model,
+                Header =
+                [
+                    $"{prefix}@.service is a template unit, imported for {name}: %i, %I, %n, %N, %p, %P, %j, %J and %f are replaced as systemd replaces them for that instance; the model is named {model.Name}. Import again with another --instance for each instance.",
+                    .. imported.Header,
+                ],
+            };
+        }
+
         return imported with { Header = [.. imported.Header, .. unused] };
     }
 
@@ -62,10 +79,10 @@ internal static partial class ModelImporter
             }
 
             model = model with { Server = ResolveConfig(model) };
-            if (Path.GetFileName(unitFile.Path).Contains("@.", StringComparison.Ordinal))
+            if (TemplateInstance.IsTemplate(unitFile.Path))
             {
-                header.Add($"{Path.GetFileName(unitFile.Path)} is a template unit. A model describes one service: specifiers such as %i are kept as written, "
-                    + "and UnitGen writes `%` literally (as `%%`), so systemd no longer replaces them. Write the instance's values in their place.");
+                header.Add($"{Path.GetFileName(unitFile.Path)} is a template unit. A model describes one service: specifiers such as %i are kept as written here, "
+                    + "and UnitGen writes `%` literally (as `%%`), so systemd would no longer replace them. Import with --instance NAME to get the values of one instance.");
             }
 
             return new ImportedModel(model)

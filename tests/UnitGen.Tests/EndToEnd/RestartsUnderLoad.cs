@@ -130,6 +130,14 @@ public static class RestartsUnderLoad
             ? path
             : Path.Combine(Support.RepoPaths.Root, "TestResults", "e2e-results.md");
 
+    /// <summary>A line of results that is no row of the request table (jobs per scenario), to TestResults/e2e-results-jobs.md.</summary>
+    public static void Note(string line)
+    {
+        var file = Path.ChangeExtension(ResultsFile, null) + "-jobs.md";
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        File.AppendAllLines(file, [line]);
+    }
+
     private static void ReportFailures(string scenario, string setting, List<string> details)
     {
         if (details.Count == 0)

@@ -183,6 +183,36 @@ public sealed class ModelImporterTests
 
         Assert.Equal("/srv/%i", model.Directory);
         Assert.Contains("puma@.service is a template unit", yaml, StringComparison.Ordinal);
+        Assert.Contains("--instance NAME", yaml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_template_imported_for_an_instance_has_the_values_systemd_gives_that_instance()
+    {
+        using var dir = new TempFolder();
+        var service = dir.Write("puma@.service", Service.Replace("/srv/app", "/srv/%i", StringComparison.Ordinal).Replace("Description=app", "Description=Puma %N for %I (100%%)", StringComparison.Ordinal)
+            .Replace("After=network.target", "Requires=puma@%i.socket", StringComparison.Ordinal));
+        dir.Write("puma@.socket", "[Socket]\nListenStream=/run/%i/puma.sock\n");
+
+        var run = CliRun.Of("import", service, "--instance", "shop-eu", "--out", dir.File("unitgen.yaml"));
+
+        Assert.Equal(0, run.ExitCode);
+        var model = Load(File.ReadAllText(dir.File("unitgen.yaml")));
+        Assert.Equal("puma-shop-eu", model.Name);
+        Assert.Equal("Puma puma@shop-eu for shop/eu (100%)", model.Description);
+        Assert.Equal("/srv/shop-eu", model.Directory);
+        Assert.Equal(new UnixAddress("/run/shop-eu/puma.sock"), Assert.Single(model.Listen).Address);
+    }
+
+    [Theory]
+    [InlineData("a b")]
+    [InlineData("")]
+    public void An_instance_systemd_would_refuse_is_a_usage_error(string instance)
+    {
+        using var dir = new TempFolder();
+        var service = dir.Write("puma@.service", Service);
+
+        Assert.Equal(2, CliRun.Of("import", service, "--instance", instance, "--out", dir.File("unitgen.yaml")).ExitCode);
     }
 
     [Fact]
