@@ -103,7 +103,24 @@ internal static partial class ModelImporter
             }
 
             Carry("group", Unit.Last("Service", "Group"));
-            Carry("directory", Unit.Last("Service", "WorkingDirectory"));
+            // systemd.exec(5) WorkingDirectory=: an absolute path, `-` to ignore a missing one, or `~`
+            // (the user's home). Anything else (a placeholder such as <YOUR_APP_PATH>) makes systemd refuse
+            // the unit: it is not a directory the model can hold.
+            if (Unit.Last("Service", "WorkingDirectory") is { } directory)
+            {
+                var path = directory.Value.StartsWith('-') ? directory.Value[1..] : directory.Value;
+                if (path.StartsWith('/'))
+                {
+                    Carry("directory", directory);
+                    return model with { Directory = path };
+                }
+
+                reasons[At(unitFile, directory.Line)] = path == "~"
+                    ? "the user's home directory: write it as an absolute path in `directory`"
+                    : "not an absolute path, so systemd refuses the unit; write the app's directory in `directory`";
+                return model with { Directory = null };
+            }
+
             return model;
         }
 

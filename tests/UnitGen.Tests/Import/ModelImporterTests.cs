@@ -215,6 +215,20 @@ public sealed class ModelImporterTests
         Assert.Equal(2, CliRun.Of("import", service, "--instance", instance, "--out", dir.File("unitgen.yaml")).ExitCode);
     }
 
+    [Theory]
+    [InlineData("WorkingDirectory=<YOUR_APP_PATH>", null, "not an absolute path, so systemd refuses the unit")]
+    [InlineData("WorkingDirectory=-/srv/shop", "/srv/shop", null)]
+    public void A_working_directory_is_carried_only_as_the_absolute_path_systemd_uses(string line, string? expected, string? comment)
+    {
+        var (model, yaml) = Import(("app.service", Service.Replace("WorkingDirectory=/srv/app", line, StringComparison.Ordinal)));
+
+        Assert.Equal(expected, model.Directory);
+        if (comment is not null)
+        {
+            Assert.Contains($"# not imported: app.service(7): {line} — {comment}", yaml, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void A_file_given_but_not_used_is_named()
     {
