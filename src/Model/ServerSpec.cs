@@ -24,6 +24,10 @@ public sealed record ServerSpec
     public string? Pidfile { get; init; }
     public int? Timeout { get; init; }
     public bool UseSystemd { get; init; }
+    /// <summary>puma.rb / unicorn.rb read <c>puma.local.rb</c> / <c>unicorn.local.rb</c> beside them last; null: unicorn yes, puma no.</summary>
+    public bool? LocalConfig { get; init; }
+    /// <summary>puma <c>prune_bundler</c>: phased restarts pick up a new Gemfile (UG0408).</summary>
+    public bool PruneBundler { get; init; }
     /// <summary>App-side binds as written; null when the model leaves them to <c>listen</c>.</summary>
     public EquatableArray<string>? Binds { get; init; }
 

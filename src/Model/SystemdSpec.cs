@@ -13,4 +13,8 @@ public sealed record SystemdSpec
     public string? Stderr { get; init; }
     public EquatableArray<string> After { get; init; } = [];
     public EquatableArray<string> Wants { get; init; } = [];
+    /// <summary>Paths the app writes besides tmp/ and log/ (Rails storage/): ReadWritePaths= under the sandbox.</summary>
+    public EquatableArray<string> ReadWritePaths { get; init; } = [];
+    /// <summary>Escape hatch: directives systemd knows that UnitGen does not generate (UG0730, UG0731).</summary>
+    public EquatableArray<SystemdDirective> Extra { get; init; } = [];
 }

@@ -70,6 +70,19 @@ internal static class PumaConfigEmitter
             rb.Call("bind", RubyWriter.String(bind));
         }
 
+        if (server.PruneBundler)
+        {
+            // Phased restarts start workers in a fresh Bundler context (puma 5.6.5 lib/puma/launcher.rb
+            // prune_bundler), so a deploy with a new Gemfile.lock needs no hot restart (UG0408).
+            rb.Call("prune_bundler");
+        }
+
+        if (server.Profile.LoadsLocalConfig(server))
+        {
+            rb.Blank();
+            rb.Code(LocalConfigHook.Ruby(LocalConfigHook.Puma));
+        }
+
         return new EmittedFile(OutputPaths.PumaConfig, rb.ToString(), EmittedFile.Readable);
     }
 }

@@ -36,16 +36,13 @@ internal static class UnicornConfigEmitter
 
     /// <summary>
     /// Hook points the generated file cannot know: a hand-written <c>unicorn.local.rb</c> beside this
-    /// file is read last, in the same configurator, so it may define <c>after_fork</c> (reconnect
-    /// databases, …) or <c>before_exec</c> and survives regeneration.
+    /// file is read last (<see cref="LocalConfigHook"/>), in the same configurator, so it may
+    /// define <c>after_fork</c> (reconnect databases, …) or <c>before_exec</c> and survives regeneration.
     /// </summary>
-    private const string LocalHooks = """
+    private const string DefaultAfterFork = """
         after_fork do |server, worker|
           # Replaced by an after_fork in unicorn.local.rb, if that file defines one.
         end
-
-        local_hooks = File.expand_path("unicorn.local.rb", __dir__)
-        instance_eval(File.read(local_hooks), local_hooks) if File.file?(local_hooks)
 
         """;
 
@@ -92,8 +89,13 @@ internal static class UnicornConfigEmitter
 
         rb.Blank();
         rb.Code(RetireOldMaster);
-        rb.Blank();
-        rb.Code(LocalHooks);
+        if (server.Profile.LoadsLocalConfig(server))
+        {
+            rb.Blank();
+            rb.Code(DefaultAfterFork);
+            rb.Blank();
+            rb.Code(LocalConfigHook.Ruby(LocalConfigHook.Unicorn));
+        }
         return new EmittedFile(OutputPaths.UnicornConfig, rb.ToString(), EmittedFile.Readable);
     }
 }

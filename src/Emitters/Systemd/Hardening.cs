@@ -142,6 +142,8 @@ internal static class Hardening
                 .Select(u => Path.GetDirectoryName(u.Path)).OfType<string>());
         }
 
+        // What the model says the app writes besides (Rails storage/, uploads).
+        paths.AddRange(model.Systemd.ReadWritePaths);
         return paths.Distinct(StringComparer.Ordinal);
     }
 }

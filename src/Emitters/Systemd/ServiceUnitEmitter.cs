@@ -48,6 +48,7 @@ internal static class ServiceUnitEmitter
             unit.Value("PartOf", OutputPaths.TargetUnit(model));
         }
 
+        ExtraDirectives.Write(unit, model, "Unit");
         unit.Section("Service");
         var notify = model.Systemd.Notify && model.Server.Profile.CanNotify(model.Server);
         unit.Value("Type", notify ? "notify" : "simple");
@@ -105,9 +106,11 @@ internal static class ServiceUnitEmitter
         }
 
         Hardening.Write(unit, model);
+        ExtraDirectives.Write(unit, model, "Service");
 
         unit.Section("Install");
         unit.Value("WantedBy", "multi-user.target");
+        ExtraDirectives.Write(unit, model, "Install");
         return new EmittedFile(OutputPaths.Service(model), unit.ToString(), EmittedFile.Readable);
     }
 

@@ -31,6 +31,8 @@ internal static class SocketUnitEmitter
             unit.Value("SocketGroup", group);
         }
 
+        ExtraDirectives.Write(unit, model, "Socket");
+
         unit.Section("Install");
         unit.Value("WantedBy", "sockets.target");
         return new EmittedFile(OutputPaths.Socket(model), unit.ToString(), EmittedFile.Readable);

@@ -52,6 +52,8 @@ internal static class ModelFields
         Text("server.pidfile", FieldUse.UnitValue | FieldUse.Path, m => m.Server.Pidfile),
         new("server.timeout", FieldType.Number),
         new("server.useSystemd", FieldType.Flag),
+        new("server.localConfig", FieldType.Flag),
+        new("server.pruneBundler", FieldType.Flag),
         Items("server.binds[]", FieldUse.UnitValue, m => m.Server.Binds ?? []),
         new("listen", FieldType.Collection),
         new("listen[].uri", FieldType.Text, UnitSetting | FieldUse.Path | FieldUse.UnixSocket)
@@ -81,6 +83,13 @@ internal static class ModelFields
         OutputTarget("systemd.stderr", m => m.Systemd.Stderr),
         Items("systemd.after[]", FieldUse.UnitValue, m => m.Systemd.After),
         Items("systemd.wants[]", FieldUse.UnitValue, m => m.Systemd.Wants),
+        Items("systemd.readWritePaths[]", FieldUse.UnitValue | FieldUse.Path, m => m.Systemd.ReadWritePaths),
+        new("systemd.extra", FieldType.Collection),
+        // Written as given after `Key=`: a plain unit value, blanks stripped by systemd like any unquoted setting.
+        new("systemd.extra.*", FieldType.Text, UnitSetting)
+        {
+            Values = m => m.Systemd.Extra.Select(d => new FieldValue(d.ModelPath, d.Value, UnitSetting)),
+        },
         new("runit", FieldType.Section),
         Text("runit.serviceDir", FieldUse.UnitValue | FieldUse.Path, m => m.Runit.ServiceDir),
         Text("runit.logDir", FieldUse.UnitValue | FieldUse.Path, m => m.Runit.LogDir),

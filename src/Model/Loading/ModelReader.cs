@@ -154,6 +154,8 @@ internal sealed partial class ModelReader
             Pidfile = String(keys, "pidfile", "server.pidfile"),
             Timeout = Int(keys, "timeout", "server.timeout"),
             UseSystemd = Bool(keys, "useSystemd", "server.useSystemd") ?? false,
+            LocalConfig = Bool(keys, "localConfig", "server.localConfig"),
+            PruneBundler = Bool(keys, "pruneBundler", "server.pruneBundler") ?? false,
             Binds = keys.ContainsKey("binds") ? StringList(keys, "binds", "server.binds") : null,
         };
     }
@@ -326,7 +328,60 @@ internal sealed partial class ModelReader
             Stderr = String(k, "stderr", "systemd.stderr"),
             After = StringList(k, "after", "systemd.after"),
             Wants = StringList(k, "wants", "systemd.wants"),
+            ReadWritePaths = StringList(k, "readWritePaths", "systemd.readWritePaths"),
+            Extra = ReadExtra(k),
         };
+    }
+
+    /// <summary>
+    /// <c>systemd.extra</c>: section → key → scalar. Shape only; whether systemd knows the key and whether
+    /// UnitGen generates it are rules (UG0730, UG0731).
+    /// </summary>
+    private ImmutableArray<SystemdDirective> ReadExtra(Dictionary<string, YamlNode> keys)
+    {
+        if (!keys.TryGetValue("extra", out var node) || Mapping(node, "systemd.extra") is not { } sections)
+        {
+            return [];
+        }
+
+        var result = ImmutableArray.CreateBuilder<SystemdDirective>();
+        foreach (var (sectionKey, sectionNode) in sections.Children)
+        {
+            if (sectionKey is not YamlScalarNode { Value: { } section })
+            {
+                WrongType(sectionKey, "systemd.extra", "a section name (Unit, Service, Install, Socket)");
+                continue;
+            }
+
+            Locate(sectionKey, $"systemd.extra.{section}@key");
+            Locate(sectionKey, $"systemd.extra.{section}");
+            if (Mapping(sectionNode, $"systemd.extra.{section}") is not { } directives)
+            {
+                continue;
+            }
+
+            foreach (var (directiveKey, value) in directives.Children)
+            {
+                if (directiveKey is not YamlScalarNode { Value: { } name })
+                {
+                    WrongType(directiveKey, $"systemd.extra.{section}", "a directive name");
+                    continue;
+                }
+
+                var path = $"systemd.extra.{section}.{name}";
+                Locate(directiveKey, $"{path}@key");
+                if (value is not YamlScalarNode scalar)
+                {
+                    WrongType(value, path, "one value (quote it)");
+                    continue;
+                }
+
+                Locate(value, path);
+                result.Add(new SystemdDirective(section, name, scalar.Value ?? string.Empty));
+            }
+        }
+
+        return result.ToImmutable();
     }
 
     private RunitSpec ReadRunit(YamlNode node)

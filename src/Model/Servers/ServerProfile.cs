@@ -36,6 +36,19 @@ internal abstract record ServerProfile
     /// </summary>
     public bool ReexecsMaster => RestartSignals.Any(s => !s.KeepsMainPid);
 
+    /// <summary>
+    /// Whether the config file UnitGen writes reads its <c>.local.rb</c> beside it (<c>server.localConfig</c>);
+    /// an explicit setting wins, else the server's own default.
+    /// </summary>
+    public bool LoadsLocalConfig(ServerSpec server)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        return server.LocalConfig ?? LoadsLocalConfigByDefault;
+    }
+
+    /// <summary>The default of <c>server.localConfig</c> for this server.</summary>
+    protected virtual bool LoadsLocalConfigByDefault => false;
+
     /// <summary>The argv when the model has no <c>command</c>, without <c>bundle exec</c>; empty when there is no default.</summary>
     public virtual ImmutableArray<string> DefaultCommand(ServerSpec server, string configPath) => [];
 

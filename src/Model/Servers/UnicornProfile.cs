@@ -26,6 +26,9 @@ internal sealed record UnicornProfile : ServerProfile
         new(RestartStrategy.Hot, "USR2", "USR2 upgrade", KeepsMainPid: false),
     ];
 
+    /// <summary>Unicorn always read unicorn.local.rb (its after_fork hooks live there); puma only when asked, so existing puma.rb stay as they were.</summary>
+    protected override bool LoadsLocalConfigByDefault => true;
+
     /// <summary>Only the master is signalled; inherited sockets must be non-blocking (a [Service] key in systemd 252).</summary>
     public override StopSignal? Stop { get; } = new("SIGQUIT", MainProcessOnly: true, NonBlockingSockets: true);
 

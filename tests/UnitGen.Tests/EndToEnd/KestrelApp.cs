@@ -32,7 +32,8 @@ public sealed class KestrelApp : IDisposable
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
         foreach (var project in new[] { "Hosting", "MSBuild" })
         {
-            var pack = ChildDotnet.Run(RepoPaths.Root, global, ["pack", Path.Combine(RepoPaths.Root, "src", project), "-c", "Release", "-o", feed, "-nologo"]);
+            // --no-build: the Release build of the solution (test.sh, CI) made what the packages hold.
+            var pack = ChildDotnet.Run(RepoPaths.Root, global, ["pack", Path.Combine(RepoPaths.Root, "src", project), "-c", "Release", "--no-build", "-o", feed, "-nologo"]);
             Assert.True(pack.ExitCode == 0, $"dotnet pack src/{project} failed:\n" + pack.Output);
         }
 
@@ -91,7 +92,7 @@ public sealed class KestrelApp : IDisposable
     /// the app uses .NET's own UseSystemd() calls instead of UnitGen.Hosting (see its Program.cs).
     /// </summary>
     public string Model(string name, int port, string hardening, bool viaDotnet = false, bool socketActivation = true,
-        string? unixSocket = null, int? watchdogSec = null, bool dotnetOnly = false) =>
+        string? unixSocket = null, int? watchdogSec = null, bool dotnetOnly = false, string? serviceExtra = null) =>
         $"""
         name: {name}
         user: www-data
@@ -111,7 +112,8 @@ public sealed class KestrelApp : IDisposable
         + $"  socketActivation: {(socketActivation ? "true" : "false")}\n"
         + "  notify: true\n"
         + (watchdogSec is null ? string.Empty : $"  watchdogSec: {watchdogSec}\n")
-        + $"  hardening: {hardening}\n";
+        + $"  hardening: {hardening}\n"
+        + (serviceExtra is null ? string.Empty : $"  extra:\n    Service: {{ {serviceExtra} }}\n");
 
     public void Dispose()
     {

@@ -67,7 +67,9 @@ public sealed class KestrelZeroDowntimeTests(KestrelApp published, ITestOutputHe
     public void The_watchdog_keeps_a_pinging_app_and_kills_and_restarts_a_hung_one()
     {
         const int WatchdogSec = 2;
-        var pinging = Deploy("default", published.Model("e2ekw", RestartsUnderLoad.FreePort(), "default", socketActivation: false, watchdogSec: WatchdogSec));
+        // TimeoutAbortSec= (systemd.extra): SIGKILL 3 s after the watchdog's SIGABRT instead of TimeoutStopSec=40 later.
+        var pinging = Deploy("default", published.Model("e2ekw", RestartsUnderLoad.FreePort(), "default", socketActivation: false, watchdogSec: WatchdogSec,
+            serviceExtra: "TimeoutAbortSec: \"3\""));
         var silent = Deploy("default", published.Model("e2ekx", RestartsUnderLoad.FreePort(), "default", socketActivation: false, watchdogSec: WatchdogSec, dotnetOnly: true));
         Thread.Sleep(TimeSpan.FromSeconds(3 * WatchdogSec));
 
@@ -79,15 +81,15 @@ public sealed class KestrelZeroDowntimeTests(KestrelApp published, ITestOutputHe
         Assert.StartsWith("Serving on ", Systemd.Property(pinging.Service, "StatusText"), StringComparison.Ordinal);
 
         // Hung: the whole process frozen (SIGSTOP), so it stops pinging. systemd 252 sends WatchdogSignal= (SIGABRT)
-        // after WatchdogSec, SIGKILL after TimeoutAbortSec= (= TimeoutStopSec=40; measured: the frozen .NET process
-        // outlives SIGABRT), then Restart= brings it back.
+        // after WatchdogSec, SIGKILL after TimeoutAbortSec= (measured: the frozen .NET process outlives SIGABRT;
+        // without the extra line it waits TimeoutStopSec=40), then Restart= brings it back.
         var hungPid = Systemd.Property(pinging.Service, "MainPID");
         var freeze = Systemd.Systemctl("kill", "--signal=SIGSTOP", pinging.Service);
         Assert.True(freeze.ExitCode == 0, freeze.Output);
         bool Replaced() => Systemd.Property(pinging.Service, "MainPID") is var pid && pid != hungPid && pid != "0"
             && Systemd.Property(pinging.Service, "ActiveState") == "active";
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (!Replaced() && clock.Elapsed < TimeSpan.FromSeconds(WatchdogSec + 40 + 15))
+        while (!Replaced() && clock.Elapsed < TimeSpan.FromSeconds(WatchdogSec + 3 + 15))
         {
             Thread.Sleep(200);
         }

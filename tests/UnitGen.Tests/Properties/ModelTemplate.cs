@@ -41,6 +41,8 @@ public sealed record ModelTemplate(ImmutableDictionary<string, string> Holes)
         ["stderr"] = "append:/var/log/app/err.log",
         ["after"] = "postgresql.service",
         ["wants"] = "postgresql.service",
+        ["readWritePaths"] = "/srv/app/storage",
+        ["extraValue"] = "\"65536\"",
         ["serviceDir"] = "/etc/sv",
         ["logDir"] = "/var/log/app",
     }.ToImmutableDictionary());
@@ -91,6 +93,8 @@ public sealed record ModelTemplate(ImmutableDictionary<string, string> Holes)
             .Append("  stderr: ").Append(h["stderr"]).Append('\n')
             .Append("  after: [ ").Append(h["after"]).Append(" ]\n")
             .Append("  wants: [ ").Append(h["wants"]).Append(" ]\n")
+            .Append("  readWritePaths: [ ").Append(h["readWritePaths"]).Append(" ]\n")
+            .Append("  extra:\n    Service:\n      LimitNOFILE: ").Append(h["extraValue"]).Append('\n')
             .Append("runit:\n")
             .Append("  serviceDir: ").Append(h["serviceDir"]).Append('\n')
             .Append("  logDir: ").Append(h["logDir"]).Append('\n');

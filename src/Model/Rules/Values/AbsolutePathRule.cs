@@ -32,6 +32,11 @@ internal sealed class AbsolutePathRule : ValueRule
             }
         }
 
+        foreach (var (path, i) in model.Systemd.ReadWritePaths.Select((p, i) => (p, i)).Where(p => !p.p.StartsWith('/')))
+        {
+            yield return NotAbsolute($"systemd.readWritePaths[{i}]", path);
+        }
+
         foreach (var process in model.Processes.Where(p => p.Config is not null && !p.Config.StartsWith('/')))
         {
             yield return NotAbsolute($"processes.{process.Name}.config", process.Config!);
