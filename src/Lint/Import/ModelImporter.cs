@@ -27,6 +27,8 @@ internal static partial class ModelImporter
         var unused = given.Where(f => !service.Files.Any(s => s.Path == f.Path))
             .Select(f => f.Kind == LintFileKind.RunitRun
                 ? $"{Path.GetFileName(f.Path)} (a runit run script) is not imported: the model's runit service directory is generated from the same keys."
+                : f.Kind == LintFileKind.GemfileLock
+                ? $"{Path.GetFileName(f.Path)} is read for the versions it locks (server.version, server.bundler, server.sdNotifyGem)."
                 : $"{Path.GetFileName(f.Path)} was given but does not belong to {Path.GetFileName(service.Files[0].Path)} (no ExecStart -C/-c, EnvironmentFile= or socket name points to it): not read.");
         if (instance is not null)
         {

@@ -237,6 +237,14 @@ public sealed class ModelImporterTests
         Assert.Contains("other.env was given but does not belong to app.service", yaml, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_Gemfile_lock_is_named_as_the_source_of_the_versions()
+    {
+        var (_, yaml) = Import(("app.service", Service), ("Gemfile.lock", "GEM\n  specs:\n    puma (5.6.5)\n"));
+
+        Assert.Contains("# Gemfile.lock is read for the versions it locks", yaml, StringComparison.Ordinal);
+    }
+
     private static (ServiceModel Model, string Yaml) Import(params (string Name, string Text)[] files)
     {
         var given = files.Select(f => new LintFile("/srv/in/" + f.Name, LintFile.KindOf(f.Name)!.Value, f.Text, null)).ToList();
