@@ -39,12 +39,7 @@ internal static class OutputPaths
         $"runit/{RunitProcessFolder(model, process, instance)}/{file}";
 
     /// <summary>Install path of the server config: the model's, else next to the app.</summary>
-    public static string InstalledServerConfig(ServiceModel model)
-    {
-        // A server without a config file of its own never passes one (no default command): the name is moot.
-        var file = Require(model).Server.Profile.ConfigFileName ?? "puma.rb";
-        return model.Server.Config ?? (model.Directory is null ? $"/etc/{model.Name}/{file}" : $"{model.Directory}/config/{file}");
-    }
+    public static string InstalledServerConfig(ServiceModel model) => UnitGen.Model.Facts.ServerConfigFile.InstalledPath(Require(model));
 
     private static string ProcessUnitPrefix(ServiceModel model, ProcessSpec process) =>
         $"{Require(model).Name}-{(process ?? throw new ArgumentNullException(nameof(process))).Name}";

@@ -30,24 +30,33 @@ public sealed record ServerSpec
     public bool PruneBundler { get; init; }
     /// <summary>App-side binds as written; null when the model leaves them to <c>listen</c>.</summary>
     public EquatableArray<string>? Binds { get; init; }
+    /// <summary>The app's Ruby version; null when unknown. With <see cref="Yjit"/> it decides MemoryDenyWriteExecute=.</summary>
+    public Version? Ruby { get; init; }
+    /// <summary>Whether YJIT may be on; null means assume it may (Rails 7.2+ on Ruby 3.3+ turns it on).</summary>
+    public bool? Yjit { get; init; }
 
     public bool IsPuma => Type == ServerType.Puma;
 
     /// <summary>What UnitGen knows about this type of server.</summary>
     internal Servers.ServerProfile Profile => Servers.ServerProfiles.Of(Type);
 
-    /// <summary>The argv that ExecStart / the runit run script execs.</summary>
+    /// <summary>
+    /// The argv that ExecStart / the runit run script execs. An explicit command gets the generated config
+    /// passed to its server (<see cref="Facts.ServerCommandLine.WithConfig"/>; UG0211 refuses what cannot
+    /// take it). The default is the app's bundled server — the puma or unicorn of its Gemfile.lock, run by
+    /// <c>bundle exec</c> in <c>directory</c> — not whatever server is first on PATH.
+    /// </summary>
     public ImmutableArray<string> EffectiveCommand(string configPath)
     {
         if (!Command.IsEmpty)
         {
-            return Command;
+            return Facts.ServerCommandLine.Parse(Type, Command).WithConfig(Type, configPath);
         }
 
         var server = Profile.DefaultCommand(this, configPath);
-        // bundler >= 2.2.26 keeps fds by default; saying so keeps older bundlers safe too (UG0202).
-        return Bundler is null || server.IsEmpty
-            ? server
-            : ["bundle", "exec", "--keep-file-descriptors", .. server];
+        // bundler >= 2.2.26 keeps fds by default; saying so keeps older bundlers safe too (UG0202), and
+        // newer ones still accept it (`exec` option keep_file_descriptors, default true). bundle exec loads a Ruby program in its own process
+        // (bundler lib/bundler/cli/exec.rb kernel_load), so the server stays the main PID.
+        return server.IsEmpty ? server : ["bundle", "exec", "--keep-file-descriptors", .. server];
     }
 }

@@ -54,6 +54,12 @@ internal static partial class InitCommand
         server:
           type: puma
           version: "5.6.5"
+          # The app's bundled puma (the one its Gemfile.lock locks), started in `directory`; UnitGen adds
+          # `-C <config>`. A system-wide puma is said explicitly: `command: /usr/bin/puma`.
+          command: [ bundle, exec, --keep-file-descriptors, puma ]
+          # YJIT may be on unless you say `yjit: false`; only then the unit gets MemoryDenyWriteExecute=yes.
+          # ruby: "3.3"
+          # yjit: false
           workers: 2
           threads: { min: 5, max: 5 }
           preload: false

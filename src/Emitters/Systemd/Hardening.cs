@@ -1,5 +1,6 @@
 using UnitGen.Formats.Systemd;
 using UnitGen.Model;
+using UnitGen.Model.Facts;
 
 namespace UnitGen.Emitters.Systemd;
 
@@ -59,9 +60,10 @@ internal static class Hardening
         unit.Value("RemoveIPC", true);
         unit.Value("KeyringMode", "private");
         unit.Value("UMask", "0027");
-        if (!model.Server.Profile.WritesExecutableMemory(model.Server))
+        if (RubyFacts.NeverNeedsWriteExecute(model.Server))
         {
-            // MRI Ruby without YJIT never maps writable+executable memory; .NET's JIT does.
+            // Only where the model says the runtime never maps writable+executable memory: YJIT does, and
+            // `ruby --yjit` aborts at boot under this directive (UG0901); so does .NET's JIT.
             unit.Value("MemoryDenyWriteExecute", true);
         }
 

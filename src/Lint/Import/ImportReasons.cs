@@ -28,7 +28,7 @@ internal static class ImportReasons
         ["Service.KillMode"] = "UnitGen writes the kill mode itself (unicorn: KillMode=process with SIGQUIT; puma: systemd's default, SIGTERM to the whole group)",
         ["Service.KillSignal"] = "UnitGen writes the stop signal itself (unicorn: SIGQUIT, its graceful stop; puma: SIGTERM, its graceful stop)",
         ["Service.NonBlocking"] = "UnitGen writes NonBlocking=true for socket-activated unicorn",
-        ["Service.ReadWritePaths"] = "no model key yet (systemd.readWritePaths); " + HardeningProfile,
+        ["Service.ReadWritePaths"] = "systemd.readWritePaths holds absolute paths only",
         ["Service.NoNewPrivileges"] = HardeningProfile,
         ["Service.ProtectSystem"] = HardeningProfile,
         ["Service.ProtectHome"] = HardeningProfile,
@@ -64,7 +64,7 @@ internal static class ImportReasons
         ["stdout_path"] = "the logs go where systemd.stdout says (or the journal)",
         ["queue_requests"] = "UnitGen's puma.rb decides queue_requests itself (false under socket activation and signal restarts)",
         ["daemonize"] = "removed in puma 5.0; under systemd the server stays in the foreground",
-        ["prune_bundler"] = "no model key yet (server.pruneBundler); " + LocalConfig,
+        ["prune_bundler"] = "server.pruneBundler is on or off only",
         ["directory"] = "UnitGen writes the server's directory from `directory` (WorkingDirectory=), which differs",
         ["working_directory"] = "UnitGen writes the server's directory from `directory` (WorkingDirectory=), which differs",
         ["user"] = "the process user comes from `user` (User=)",
@@ -72,7 +72,7 @@ internal static class ImportReasons
 
     public static string ForUnit(string section, string key) =>
         Unit.TryGetValue($"{section}.{key}", out var reason) ? reason
-        : section == "Service" ? "no model key; keep it in a drop-in (systemd.extra once available)"
+        : section is "Service" or "Unit" or "Install" or "Socket" ? $"no model key; carry it with systemd.extra ({section}: {{ {key}: ... }}) or a drop-in"
         : "no model key";
 
     public static string ForRuby(string method) =>

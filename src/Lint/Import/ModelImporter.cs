@@ -313,7 +313,24 @@ internal static partial class ModelImporter
                 Carry("restart", reloadEntry);
             }
 
-            return model with { Restart = restart };
+            // ReadWritePaths= is a blank-separated list of paths, `-` before one that may be missing (systemd.exec(5)).
+            var readWrite = new List<string>();
+            foreach (var entry in Unit.All("Service", "ReadWritePaths"))
+            {
+                var paths = entry.Value.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries).ToList();
+                if (paths.All(p => p.StartsWith('/')))
+                {
+                    readWrite.AddRange(paths.Where(p => !readWrite.Contains(p)));
+                    Carry("systemd.readWritePaths", entry);
+                }
+                else
+                {
+                    // `-` (ignore a missing path) and `+` have no model form; dropping `-` would make a missing path fail the unit.
+                    reasons[At(unitFile, entry.Line)] = "systemd.readWritePaths holds plain absolute paths; a `-`/`+` prefix has no model form";
+                }
+            }
+
+            return model with { Restart = restart, Systemd = model.Systemd with { ReadWritePaths = [.. readWrite] } };
         }
 
         private ServiceModel ReadListen(ServiceModel model)
@@ -392,6 +409,12 @@ internal static partial class ModelImporter
             {
                 notes["server.preload"] = $"{Path.GetFileName(file.Path)} does not call preload_app!: puma's default applies, which depends on its version (5.x/6.x: only when more than one worker is known before the config is read; 7.x: in cluster mode). "
                     + "Set server.version, or preload, to say which.";
+            }
+
+            if (!isUnicorn && Last("prune_bundler") is { } prune && (prune.Arguments.IsEmpty || prune.Arguments[0].Known is true))
+            {
+                server = server with { PruneBundler = true };
+                Carry("server.pruneBundler", file, prune.Line);
             }
 
             if (server.ForkWorker)

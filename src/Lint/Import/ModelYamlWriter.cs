@@ -81,6 +81,7 @@ internal sealed class ModelYamlWriter
 
         w.Bool(1, "preload", "server.preload", model.Server.Preload);
         w.Bool(1, "forkWorker", "server.forkWorker", model.Server.ForkWorker ? true : null);
+        w.Bool(1, "pruneBundler", "server.pruneBundler", model.Server.PruneBundler ? true : null);
         w.Key(1, "pidfile", "server.pidfile", model.Server.Pidfile);
         w.Int(1, "timeout", "server.timeout", model.Server.Timeout);
         if (model.Server.Binds is { } binds)
@@ -118,6 +119,7 @@ internal sealed class ModelYamlWriter
         w.Key(1, "stderr", "systemd.stderr", model.Systemd.Stderr);
         w.List(1, "after", "systemd.after", model.Systemd.After);
         w.List(1, "wants", "systemd.wants", model.Systemd.Wants);
+        w.List(1, "readWritePaths", "systemd.readWritePaths", model.Systemd.ReadWritePaths);
         if (imported.NotImported.Length > 0)
         {
             w.Line("# Not imported: UnitGen derives these itself or has no key for them. Each names its source line.");

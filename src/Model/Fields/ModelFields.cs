@@ -55,6 +55,8 @@ internal static class ModelFields
         new("server.localConfig", FieldType.Flag),
         new("server.pruneBundler", FieldType.Flag),
         Items("server.binds[]", FieldUse.UnitValue, m => m.Server.Binds ?? []),
+        new("server.ruby", FieldType.Version),
+        new("server.yjit", FieldType.Flag),
         new("listen", FieldType.Collection),
         new("listen[].uri", FieldType.Text, UnitSetting | FieldUse.Path | FieldUse.UnixSocket)
         {

@@ -156,6 +156,8 @@ internal sealed partial class ModelReader
             UseSystemd = Bool(keys, "useSystemd", "server.useSystemd") ?? false,
             LocalConfig = Bool(keys, "localConfig", "server.localConfig"),
             PruneBundler = Bool(keys, "pruneBundler", "server.pruneBundler") ?? false,
+            Ruby = Version(keys, "ruby", "server.ruby"),
+            Yjit = Bool(keys, "yjit", "server.yjit"),
             Binds = keys.ContainsKey("binds") ? StringList(keys, "binds", "server.binds") : null,
         };
     }

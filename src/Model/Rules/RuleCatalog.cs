@@ -22,6 +22,9 @@ internal static class RuleCatalog
         new ExecChain.UG0201ForkingExecStart(),
         new ExecChain.UG0202BundlerDropsDescriptors(),
         new ExecChain.UG0203ProgramPath(),
+        new ExecChain.UG0211ServerConfigNotPassed(),
+        new ExecChain.UG0212CommandLineAddressOutsideListen(),
+        new ExecChain.UG0213BundledServerWithoutGemfile(),
         new Readiness.UG0301WatchdogWithoutNotify(),
         new Readiness.UG0302NotifyUnsupported(),
         new Readiness.UG0303WatchdogDuringHotRestart(),
@@ -51,6 +54,9 @@ internal static class RuleCatalog
         new Processes.UG0803SidekiqRemovedFlag(),
         new Processes.UG0804ProcessBindsServerPort(),
         new Processes.UG0805WatchdogOnSilentProcess(),
+        new Hardening.UG0901YjitUnderMemoryDenyWriteExecute(),
+        new Hardening.UG0902StrictHidesRemoteService(),
+        new Hardening.UG0903PrivateTmpHidesSocket(),
     ];
 
     public static Rule? Find(string code) =>

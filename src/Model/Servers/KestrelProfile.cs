@@ -26,9 +26,6 @@ internal sealed record KestrelProfile : ServerProfile
 
     public override int? DrainSeconds(ServerSpec server) => ShutdownSeconds;
 
-    /// <summary>.NET's JIT maps writable and executable memory.</summary>
-    public override bool WritesExecutableMemory(ServerSpec server) => true;
-
     /// <summary>
     /// .NET 10.0.12's PAL resets every new thread's CPU affinity (dotnet/runtime
     /// src/coreclr/pal/src/thread/thread.cpp, CPalThread::ThreadEntry) and fails the thread on any error.

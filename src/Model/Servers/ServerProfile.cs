@@ -61,9 +61,6 @@ internal abstract record ServerProfile
     /// <summary>Seconds the server may need to finish in-flight requests after the stop signal; null when unknown.</summary>
     public virtual int? DrainSeconds(ServerSpec server) => null;
 
-    /// <summary>Whether the runtime maps writable and executable memory (a JIT), which MemoryDenyWriteExecute= forbids.</summary>
-    public virtual bool WritesExecutableMemory(ServerSpec server) => false;
-
     /// <summary>Whether the runtime sets thread CPU affinity at start and dies when sched_setaffinity is denied.</summary>
     public virtual bool SetsThreadAffinity => false;
 

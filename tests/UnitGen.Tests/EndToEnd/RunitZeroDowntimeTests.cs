@@ -69,6 +69,40 @@ public sealed class RunitZeroDowntimeTests(ITestOutputHelper output) : IDisposab
         Assert.Empty(service.Processes());
     }
 
+    /// <summary>
+    /// Issue 15 under runsv: a model's own command — the system-wide program, the app's binstub (run from
+    /// `directory`), `bundle exec` — gets the generated config, so unicorn writes the pid file unicorn-follow
+    /// follows, and `sv 2` upgrades lose no request and leave nothing after `sv down`.
+    /// </summary>
+    [Theory]
+    [InlineData("unicorn", "/usr/bin/unicorn")]
+    [InlineData("unicorn", "/usr/bin/bundle exec unicorn")]
+    [InlineData("puma", "bin/puma")]
+    public void An_explicit_command_upgrades_through_sv_2_without_loss(string server, string command)
+    {
+        var service = Deploy(server, "hot", $"  command: {command}\n  bundler: \"2.3.15\"\n");
+        var first = service.MasterPid();
+
+        var result = RestartsUnderLoad.Run(service.Port, 2, () =>
+            {
+                if (server == "unicorn")
+                {
+                    service.Sv("2", _ => service.UpgradeDone(first) ? 1 : 0, unicornUpgrade: true);
+                }
+                else
+                {
+                    service.Sv("2", log => RestartsUnderLoad.Count(log, "Puma version"));
+                }
+            },
+            $"issue 15 runit: {server} `{command}`, sv 2", CommandTimes(service), output);
+
+        RestartsUnderLoad.AssertNoFailures(result);
+        Assert.Contains(server == "puma" ? "'-C'" : "'-c'", File.ReadAllText(Path.Combine(service.ServiceDir, "run")), StringComparison.Ordinal);
+        Assert.Contains("run: ", service.Status(), StringComparison.Ordinal);
+        service.Down();
+        Assert.Empty(service.Processes());
+    }
+
     /// <summary>UG0603's claim, and proof the test can fail: `sv restart` stops puma, and runit holds no socket.</summary>
     [Fact]
     public void Negative_control_sv_restart_refuses_connections()
@@ -95,13 +129,13 @@ public sealed class RunitZeroDowntimeTests(ITestOutputHelper output) : IDisposab
         Assert.All(times, t => Assert.True(t < FireAndForget.TotalSeconds, $"`sv` took {t:F2} s: restarts must not block"));
     }
 
-    private Service Deploy(string server, string restart)
+    private Service Deploy(string server, string restart, string command = "")
     {
         var name = "rt" + Guid.NewGuid().ToString("N")[..6];
         var port = RestartsUnderLoad.FreePort();
         var dir = Path.Combine("/srv", "unitgen-runit-" + name);
         Directory.CreateDirectory(Path.Combine(dir, "tmp", "pids"));
-        File.WriteAllText(Path.Combine(dir, "config.ru"), "run ->(env) { [200, { \"content-type\" => \"text/plain\" }, [\"ok\"]] }\n");
+        BundledApp.Write(dir, binstubs: command.Contains("bin/puma", StringComparison.Ordinal));
         var serverKeys = server == "puma"
             ? "  version: \"5.6.5\"\n  threads: { min: 2, max: 8 }\n"
             : $"  version: \"6.0.0\"\n  timeout: 30\n  pidfile: {dir}/tmp/pids/unicorn.pid\n";
@@ -119,7 +153,7 @@ public sealed class RunitZeroDowntimeTests(ITestOutputHelper output) : IDisposab
               rackup: config.ru
               config: {dir}/app/{server}.rb
 
-            """ + serverKeys + $"""
+            """ + serverKeys + command + $"""
             listen:
               - tcp://127.0.0.1:{port}
             restart: {restart}

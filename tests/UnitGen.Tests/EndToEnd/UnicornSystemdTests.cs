@@ -85,7 +85,7 @@ public sealed class UnicornSystemdTests(ITestOutputHelper output) : IDisposable
         var port = RestartsUnderLoad.FreePort();
         var dir = Path.Combine(systemd.WorkFolder, name);
         Directory.CreateDirectory(Path.Combine(dir, "tmp", "pids"));
-        File.WriteAllText(Path.Combine(dir, "config.ru"), "run ->(env) { [200, { \"content-type\" => \"text/plain\" }, [\"ok\"]] }\n");
+        BundledApp.Write(dir);
         var yaml = $"""
             name: {name}
             user: www-data

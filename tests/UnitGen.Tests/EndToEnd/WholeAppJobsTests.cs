@@ -70,9 +70,26 @@ public sealed class WholeAppJobsTests(ITestOutputHelper output) : IDisposable
         Assert.True(tally.Lost == 0, $"{tally}\n{systemd.Journal(workers[0])}");
         Assert.Equal("0", systemd.Property(workers[0], "NRestarts"));
 
-        // Negative control: the same units, told to stop with SIGKILL (a drop-in), lose the jobs in flight.
+        // At least once: with sidekiq's own timeout cut to 1 s (a drop-in ExecStart with -t 1) jobs
+        // still running are pushed back to Redis and run again from the start — counted, none lost.
         var dropIn = $"/run/systemd/system/{name}-worker@.service.d";
         Assert.Equal(0, systemd.Run("mkdir", "-p", dropIn).ExitCode);
+        Assert.Equal(0, systemd.Run("sh", "-c", $"printf '[Service]\\nExecStart=\\nExecStart=/usr/bin/sidekiq -C {dir}/sidekiq.yml -t 1\\n' > {dropIn}/short-timeout.conf").ExitCode);
+        Assert.Equal(0, systemd.Systemctl("daemon-reload").ExitCode);
+        var pushedBack = Own(new SidekiqJobs(redis, "p", seed: 191));
+        pushedBack.Start();
+        Thread.Sleep(2000);
+        var shortStops = Enumerable.Range(0, 2).Select(_ => Timed(() =>
+        {
+            Assert.Equal(0, systemd.Systemctl(["restart", .. workers]).ExitCode);
+            Thread.Sleep(1500);
+        })).ToArray();
+        var requeued = pushedBack.StopAndDrain();
+        Report("systemd: 2 worker restarts with sidekiq -t 1 (push-back after 1 s)", requeued, shortStops);
+        Assert.True(requeued.Lost == 0, $"{requeued}\n{systemd.Journal(workers[0])}");
+        Assert.Equal(0, systemd.Run("rm", $"{dropIn}/short-timeout.conf").ExitCode);
+
+        // Negative control: the same units, told to stop with SIGKILL (a drop-in), lose the jobs in flight.
         Assert.Equal(0, systemd.Run("sh", "-c", $"printf '[Service]\\nKillSignal=SIGKILL\\n' > {dropIn}/negative-control.conf").ExitCode);
         Assert.Equal(0, systemd.Systemctl("daemon-reload").ExitCode);
         var killed = Own(new SidekiqJobs(redis, "k", seed: 1919));

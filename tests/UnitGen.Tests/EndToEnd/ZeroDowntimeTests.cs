@@ -183,8 +183,7 @@ public sealed class ZeroDowntimeTests(ITestOutputHelper output) : IDisposable
         var name = "e2e" + Guid.NewGuid().ToString("N")[..6];
         var port = FreePort();
         var dir = Path.Combine(systemd.WorkFolder, name);
-        Directory.CreateDirectory(dir);
-        File.WriteAllText(Path.Combine(dir, "config.ru"), "run ->(env) { [200, { \"content-type\" => \"text/plain\" }, [\"ok\"]] }\n");
+        BundledApp.Write(dir);
         var yaml = $"""
             name: {name}
             user: www-data

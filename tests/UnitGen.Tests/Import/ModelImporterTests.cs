@@ -238,6 +238,17 @@ public sealed class ModelImporterTests
     }
 
     [Fact]
+    public void ReadWritePaths_and_prune_bundler_are_carried()
+    {
+        var (model, yaml) = Import(("app.service", Service + "\nReadWritePaths=/srv/app/shared/storage /srv/app/shared/uploads\nReadWritePaths=-/srv/app/shared/maybe\n"), ("puma.rb", "prune_bundler\n"));
+
+        Assert.Equal(["/srv/app/shared/storage", "/srv/app/shared/uploads"], model.Systemd.ReadWritePaths.AsEnumerable());
+        Assert.True(model.Server.PruneBundler);
+        Assert.Contains("pruneBundler: true   # from puma.rb(1)", yaml, StringComparison.Ordinal);
+        Assert.Contains("# not imported: app.service(10): ReadWritePaths=-/srv/app/shared/maybe — systemd.readWritePaths holds plain absolute paths", yaml, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_Gemfile_lock_is_named_as_the_source_of_the_versions()
     {
         var (_, yaml) = Import(("app.service", Service), ("Gemfile.lock", "GEM\n  specs:\n    puma (5.6.5)\n"));

@@ -24,6 +24,7 @@ public sealed record ModelTemplate(ImmutableDictionary<string, string> Holes)
         ["version"] = "\"5.6.5\"",
         ["command"] = string.Empty,
         ["bundler"] = string.Empty,
+        ["ruby"] = string.Empty,
         ["config"] = "/srv/app/config/puma.rb",
         ["rackup"] = "config.ru",
         ["serverEnvironment"] = "production",
@@ -73,6 +74,7 @@ public sealed record ModelTemplate(ImmutableDictionary<string, string> Holes)
             .Append("  version: ").Append(h["version"]).Append('\n');
         Optional(yaml, "  command: ", h["command"]);
         Optional(yaml, "  bundler: ", h["bundler"]);
+        Optional(yaml, "  ruby: ", h["ruby"]);
         yaml.Append("  config: ").Append(h["config"]).Append('\n')
             .Append("  rackup: ").Append(h["rackup"]).Append('\n')
             .Append("  environment: ").Append(h["serverEnvironment"]).Append('\n')

@@ -78,6 +78,19 @@ public class RuleTests
         { "UG0803", "  type: puma\nprocesses:\n  worker:\n    type: sidekiq\n    version: \"5.2.9\"\n    command: [ /usr/bin/sidekiq, --daemon ]\n", 10, 34 },
         { "UG0804", "  type: puma\nlisten: [ \"tcp://127.0.0.1:9292\" ]\nprocesses:\n  web2:\n    type: command\n    command: [ /usr/bin/rackup, -p, \"9292\" ]\n", 10, 33 },
         { "UG0805", "  type: puma\nprocesses:\n  worker:\n    type: sidekiq\n    version: \"6.4.1\"\n    watchdogSec: 10\n", 10, 18 },
+        // Issue 15: explicit commands, the bundled default, and hardening that breaks common Ruby setups.
+        { "UG0211", "  type: puma\n  command: [ /usr/bin/puma, -C, /srv/app/other.rb ]\n", 6, 29 },
+        { "UG0211", "  type: unicorn\n  command: [ bundle, exec, unicorn, --config-file=/srv/app/unicorn.rb ]\n", 6, 37 },
+        { "UG0211", "  type: puma\n  command: [ /srv/app/bin/start-web ]\n", 6, 12 },
+        { "UG0211", "  type: puma\n  command: [ sh, -c, \"exec bundle exec puma\" ]\n", 6, 22 },
+        { "UG0212", "  type: puma\n  command: [ puma, -p, \"9292\" ]\nlisten: [ \"tcp://127.0.0.1:9292\" ]\n", 6, 20 },
+        { "UG0212", "  type: unicorn\n  command: [ /usr/local/bin/bundle, exec, unicorn, -l, \"0.0.0.0:8080\" ]\nlisten: [ \"tcp://127.0.0.1:8080\" ]\n", 6, 52 },
+        { "UG0213", "  type: puma\n", 4, 9 },
+        { "UG0901", "  type: puma\n  yjit: false\nenvironment: { RUBY_YJIT_ENABLE: \"1\" }\n", 7, 34 },
+        { "UG0901", "  type: puma\n  ruby: \"3.0\"\n  command: [ /usr/bin/env, RUBY_YJIT_ENABLE=1, /usr/bin/puma ]\n", 7, 28 },
+        { "UG0202", "  type: puma\n  command: [ /usr/bin/rbenv, exec, bundle, exec, puma ]\nlisten: [ \"tcp://127.0.0.1:9292\" ]\n", 6, 12 },
+        { "UG0902", "  type: puma\nenvironment: { DATABASE_URL: \"postgres://app@db.internal:5432/app\" }\nsystemd: { hardening: strict }\n", 6, 30 },
+        { "UG0903", "  type: puma\nlisten: [ \"unix:///tmp/app.sock\" ]\nsystemd: { socketActivation: false }\n", 6, 11 },
     };
 
     public static TheoryData<string, string> Clean => new()
@@ -126,13 +139,24 @@ public class RuleTests
         { "UG0803", "  type: puma\nprocesses:\n  worker:\n    type: sidekiq\n    command: [ /usr/bin/sidekiq, -q, default ]\n" },
         { "UG0804", "  type: puma\nlisten: [ \"tcp://127.0.0.1:9292\" ]\nprocesses:\n  web2:\n    type: command\n    command: [ /usr/bin/rackup, -p, \"9393\" ]\n" },
         { "UG0805", "  type: puma\nprocesses:\n  worker:\n    type: sidekiq\n    version: \"6.4.1\"\n    notify: true\n    watchdogSec: 10\n" },
+        { "UG0211", "  type: puma\n  command: [ /usr/bin/puma, -C, /srv/app/config/puma.rb ]\n" },
+        { "UG0211", "  type: unicorn\n  command: [ bundle, exec, unicorn ]\n" },
+        { "UG0211", "  type: puma\n  command: [ /srv/app/bin/start-web, -C, /srv/app/config/puma.rb ]\n" },
+        { "UG0211", "  type: puma\n  command: [ sh, -c, \"exec bundle exec puma -C /srv/app/config/puma.rb\" ]\n" },
+        { "UG0212", "  type: puma\n  command: [ puma, -b, \"tcp://127.0.0.1:9292\" ]\nlisten: [ \"tcp://127.0.0.1:9292\" ]\n" },
+        { "UG0212", "  type: unicorn\n  command: [ /usr/local/bin/bundle, exec, unicorn, -l, \"127.0.0.1:8080\" ]\nlisten: [ \"tcp://127.0.0.1:8080\" ]\n" },
+        { "UG0213", "  type: puma\nenvironment: { BUNDLE_GEMFILE: /srv/app/Gemfile }\n" },
+        { "UG0203", "  type: puma\n  command: bin/puma\nsupervisor: runit\n" },
+        { "UG0901", "  type: puma\nenvironment: { RUBY_YJIT_ENABLE: \"1\" }\n" },
+        { "UG0902", "  type: puma\nenvironment: { DATABASE_URL: \"postgres://app@127.0.0.1:5432/app\", REDIS_URL: \"unix:///run/redis/redis.sock\" }\nsystemd: { hardening: strict }\n" },
+        { "UG0903", "  type: puma\nlisten: [ \"unix:///tmp/app.sock\" ]\n" },
     };
 
-    /// <summary>UG0705 needs root; UG0601 needs a model without `directory` (one line less).</summary>
+    /// <summary>UG0705 needs root; UG0601 and UG0213 need a model without `directory` (one line less).</summary>
     private static string Model(string code, string rest) => code switch
     {
         "UG0705" => Head.Replace("user: deploy", "user: root", StringComparison.Ordinal) + rest,
-        "UG0601" => Head.Replace("directory: /srv/app\n", "", StringComparison.Ordinal) + rest,
+        "UG0601" or "UG0213" => Head.Replace("directory: /srv/app\n", "", StringComparison.Ordinal) + rest,
         _ => Head + rest,
     };
 

@@ -23,8 +23,9 @@ internal sealed class UG0202BundlerDropsDescriptors : Rule
     public override IEnumerable<Finding> Check(ServiceModel model)
     {
         var argv = model.Server.Command;
-        var exec = argv.IndexOf("exec");
-        if (!model.SocketActivation || exec < 1 || Path.GetFileName(argv[exec - 1]) != "bundle")
+        // `bundle exec` anywhere: also behind a launcher (`rbenv exec bundle exec puma`, `env X=1 bundle exec …`).
+        var exec = Enumerable.Range(1, Math.Max(0, argv.Length - 1)).FirstOrDefault(i => argv[i] == "exec" && Path.GetFileName(argv[i - 1]) == "bundle");
+        if (!model.SocketActivation || exec < 1)
         {
             yield break;
         }

@@ -25,7 +25,10 @@ internal sealed class UG0203ProgramPath : Rule
     public override IEnumerable<Finding> Check(ServiceModel model)
     {
         var argv = model.Server.Command;
-        if (!argv.IsEmpty && !argv[0].StartsWith('/') && argv[0].Contains('/', StringComparison.Ordinal))
+        // Only systemd refuses it: the runit run script changes to `directory` first, where a binstub
+        // such as bin/puma is found.
+        if (!argv.IsEmpty && !argv[0].StartsWith('/') && argv[0].Contains('/', StringComparison.Ordinal)
+            && (model.Supervises(Supervisor.Systemd) || model.Directory is null))
         {
             yield return new Finding("server.command", $"`{argv[0]}` is a relative path: systemd 252 refuses it (\"Neither a valid executable name nor an absolute path\") and never starts the unit.");
         }

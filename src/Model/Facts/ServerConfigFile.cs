@@ -1,0 +1,12 @@
+namespace UnitGen.Model.Facts;
+
+/// <summary>Where the generated server config is installed: the model's <c>server.config</c>, else beside the app.</summary>
+internal static class ServerConfigFile
+{
+    public static string InstalledPath(ServiceModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var file = model.Server.Type == ServerType.Unicorn ? "unicorn.rb" : "puma.rb";
+        return model.Server.Config ?? (model.Directory is null ? $"/etc/{model.Name}/{file}" : $"{model.Directory}/config/{file}");
+    }
+}

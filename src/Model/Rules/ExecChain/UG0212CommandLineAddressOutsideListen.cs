@@ -1,0 +1,118 @@
+using UnitGen.Model.Diagnostics;
+using UnitGen.Model.Facts;
+
+namespace UnitGen.Model.Rules.ExecChain;
+
+internal sealed class UG0212CommandLineAddressOutsideListen : Rule
+{
+    public override string Code => "UG0212";
+
+    public override Severity Severity => Severity.Error;
+
+    public override string Title => "An address or port on the server's command line that disagrees with `listen`: the server serves other sockets than the units and the proxy expect.";
+
+    public override string Fix => "Remove `-b`/`--bind`/`-p`/`--port` (unicorn: `-l`/`--listen`, `-o`, `-p`) from `server.command`: UnitGen writes the binds from `listen` into the generated config. Or make `listen` name exactly those addresses.";
+
+    public override string Explanation =>
+        "Puma's command-line options are user options that win over the config file (puma 5.6.5 " +
+        "lib/puma/configuration.rb UserFileDefaultOptions): one `-b URI` or `-p PORT` replaces every bind of the " +
+        "generated puma.rb, and `-p PORT` means tcp://0.0.0.0:PORT (Configuration::DefaultTCPHost). A listen entry " +
+        "missing from them is not served (puma closes its activated socket: \"Closing unused activated socket\"); a " +
+        "command-line bind that is no listen entry is bound by puma itself, EADDRINUSE where systemd holds the port. " +
+        "Unicorn 6.0.0 (bin/unicorn, lib/unicorn/configurator.rb) binds every `-l` address and the `-o HOST`/`-p PORT` " +
+        "listener (defaults 0.0.0.0:8080) in addition to the config's `listen`s: an address that is no listen entry " +
+        "is bound by unicorn itself (retried 5 times, then EADDRINUSE under socket activation), or serves a port " +
+        "nothing in the model knows.";
+
+    public override IEnumerable<Finding> Check(ServiceModel model)
+    {
+        var server = model.Server;
+        if (server.Command.IsEmpty || server.Type is not (ServerType.Puma or ServerType.Unicorn))
+        {
+            yield break;
+        }
+
+        var line = ServerCommandLine.Parse(server.Type, server.Command);
+        var addresses = CommandLineAddresses(server.Type, line);
+        if (addresses.Count == 0)
+        {
+            yield break;
+        }
+
+        var listens = model.Listen.Select(l => Key(l.Address)).ToHashSet(StringComparer.Ordinal);
+        var listenText = model.Listen.IsEmpty ? "none" : string.Join(", ", model.Listen.Select(l => l.Address.PumaBind));
+        foreach (var (word, text, address) in addresses)
+        {
+            if (address is null || !listens.Contains(Key(address)))
+            {
+                yield return new Finding($"server.command[{word}]",
+                    $"`{text}` on the command line listens on {address?.PumaBind ?? "an address UnitGen cannot read"}, which is no `listen` entry ({listenText}): the server binds it itself{(model.SocketActivation ? ", EADDRINUSE where systemd holds the port" : string.Empty)}. Remove it; UnitGen writes the binds from `listen`.");
+            }
+        }
+
+        if (server.Type == ServerType.Puma)
+        {
+            var given = addresses.Where(a => a.Address is not null).Select(a => Key(a.Address!)).ToHashSet(StringComparer.Ordinal);
+            var first = addresses[0];
+            foreach (var missing in model.Listen.Where(l => !given.Contains(Key(l.Address))))
+            {
+                yield return new Finding($"server.command[{first.Word}]",
+                    $"`{first.Text}` replaces every bind of the generated puma.rb, so `listen` entry {missing.Address.PumaBind} is not served{(model.SocketActivation ? " (puma closes its socket: \"Closing unused activated socket\")" : string.Empty)}. Remove the command-line binds.");
+            }
+        }
+    }
+
+    /// <summary>Every listener the command line adds, with the word it starts at.</summary>
+    private static List<(int Word, string Text, ListenAddress? Address)> CommandLineAddresses(ServerType type, ServerCommandLine line)
+    {
+        var found = new List<(int, string, ListenAddress?)>();
+        if (type == ServerType.Puma)
+        {
+            foreach (var a in line.Arguments)
+            {
+                if (a.Role == ServerOptionRole.Bind)
+                {
+                    found.Add((line.WordOf(a), a.Text, a.Value is null ? null : ListenAddress.Parse(a.Value)));
+                }
+                else if (a.Role == ServerOptionRole.Port)
+                {
+                    found.Add((line.WordOf(a), a.Text, a.Value is null ? null : ListenAddress.Parse($"tcp://0.0.0.0:{a.Value}")));
+                }
+            }
+
+            return found;
+        }
+
+        foreach (var a in line.Arguments.Where(a => a.Role == ServerOptionRole.Bind))
+        {
+            found.Add((line.WordOf(a), a.Text, a.Value is null ? null : UnicornAddress(a.Value)));
+        }
+
+        // -o and -p make one more listener from the last of each (bin/unicorn rackup_opts).
+        var host = line.Arguments.LastOrDefault(a => a.Role == ServerOptionRole.Host);
+        var port = line.Arguments.LastOrDefault(a => a.Role == ServerOptionRole.Port);
+        if ((host ?? port) is { } any)
+        {
+            var text = string.Join(' ', new[] { host?.Text, port?.Text }.OfType<string>());
+            var h = host?.Value ?? "0.0.0.0";
+            found.Add((line.WordOf(any), text, ListenAddress.Parse($"tcp://{(h.Contains(':', StringComparison.Ordinal) && !h.StartsWith('[') ? $"[{h}]" : h)}:{port?.Value ?? "8080"}")));
+        }
+
+        return found;
+    }
+
+    /// <summary>A unicorn listen address (lib/unicorn/configurator.rb expand_addr): a path, <c>unix:PATH</c>, a bare port (0.0.0.0), or HOST:PORT.</summary>
+    private static ListenAddress? UnicornAddress(string text) =>
+        text.StartsWith('/') ? new UnixAddress(text)
+        : text.StartsWith("unix:", StringComparison.Ordinal) ? new UnixAddress(text["unix:".Length..])
+        : text.All(char.IsAsciiDigit) ? ListenAddress.Parse($"tcp://0.0.0.0:{text}")
+        : ListenAddress.Parse($"tcp://{(text.StartsWith("*:", StringComparison.Ordinal) ? "0.0.0.0" + text[1..] : text)}");
+
+    /// <summary>Both servers compare canonical literal addresses; a port-only listen entry is systemd's [::]:PORT.</summary>
+    private static string Key(ListenAddress address) => address switch
+    {
+        TcpAddress tcp => $"tcp {tcp.PumaHost} {tcp.Port}",
+        UnixAddress unix => $"unix {BindKeys.NormalUnixPath(unix.Path)}",
+        _ => address.ListenStream,
+    };
+}

@@ -1,0 +1,32 @@
+using UnitGen.Tests.Support;
+
+namespace UnitGen.Tests.EndToEnd;
+
+/// <summary>
+/// A Rack app folder as a deployed app has it: config.ru, a Gemfile, and a Gemfile.lock that
+/// `bundle lock --local` resolves offline to the Debian 12 system gems (puma 5.6.5, unicorn 6.0.0,
+/// rack, sd_notify). UnitGen's default command, `bundle exec puma|unicorn`, runs the server it locks.
+/// </summary>
+public static class BundledApp
+{
+    /// <summary>The app answers 200 with <c>ok</c>, and says whether YJIT runs (<c>yjit=true</c>).</summary>
+    private const string ConfigRu = "run ->(env) { [200, { \"content-type\" => \"text/plain\" }, [\"ok yjit=#{defined?(RubyVM::YJIT) && RubyVM::YJIT.enabled?}\"]] }\n";
+
+    private const string Gemfile = "source \"https://rubygems.org\"\ngem \"puma\"\ngem \"unicorn\"\ngem \"rack\"\ngem \"sd_notify\"\n";
+
+    /// <summary>Writes the app into <paramref name="folder"/>; with <paramref name="binstubs"/> also bin/puma and bin/unicorn (`bundle binstubs`).</summary>
+    public static void Write(string folder, bool binstubs = false)
+    {
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "config.ru"), ConfigRu);
+        File.WriteAllText(Path.Combine(folder, "Gemfile"), Gemfile);
+        var bundle = ExternalTool.Require("bundle");
+        var lockfile = ExternalTool.Run(bundle, ["lock", "--local"], folder);
+        Assert.True(lockfile.ExitCode == 0, "bundle lock --local: " + lockfile.Output);
+        if (binstubs)
+        {
+            var stubs = ExternalTool.Run(bundle, ["binstubs", "puma", "unicorn", "--path", "bin"], folder);
+            Assert.True(stubs.ExitCode == 0, "bundle binstubs: " + stubs.Output);
+        }
+    }
+}
