@@ -20,6 +20,7 @@ public static class CliApp
         var root = new RootCommand("Generate and validate systemd units, runit services and puma/unicorn configs from one model.")
         {
             GenerateCommand.Create(stdout, stderr),
+            InstallCommand.Create(stdout, stderr),
             ValidateCommand.Create(stdout, stderr),
             ExplainCommand.Create(stdout, stderr),
             SchemaCommand.Create(stdout),

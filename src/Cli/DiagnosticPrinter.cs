@@ -29,28 +29,46 @@ internal sealed class DiagnosticPrinter(TextWriter stdout, TextWriter stderr, Ou
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
         {
             json.WriteStartObject();
-            json.WriteStartArray("diagnostics");
-            foreach (var d in diagnostics)
-            {
-                json.WriteStartObject();
-                json.WriteString("file", d.Location.File);
-                json.WriteNumber("line", d.Location.Line);
-                json.WriteNumber("column", d.Location.Column);
-                json.WriteString("severity", d.SeverityText);
-                json.WriteString("code", d.Code);
-                json.WriteString("message", d.Message);
-                if (d.Fix is not null)
-                {
-                    json.WriteString("fix", d.Fix);
-                }
-
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
+            WriteDiagnostics(json, diagnostics);
             json.WriteEndObject();
         }
 
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>The <c>"diagnostics": [...]</c> member, for commands whose JSON document says more.</summary>
+    public static void WriteDiagnostics(Utf8JsonWriter json, IEnumerable<Diagnostic> diagnostics)
+    {
+        json.WriteStartArray("diagnostics");
+        foreach (var d in diagnostics)
+        {
+            json.WriteStartObject();
+            json.WriteString("file", d.Location.File);
+            json.WriteNumber("line", d.Location.Line);
+            json.WriteNumber("column", d.Location.Column);
+            json.WriteString("severity", d.SeverityText);
+            json.WriteString("code", d.Code);
+            json.WriteString("message", d.Message);
+            if (d.Fix is not null)
+            {
+                json.WriteString("fix", d.Fix);
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    /// <summary>
+    /// The closing line of validate and lint: errors, warnings and info counted apart (an info diagnostic is advice
+    /// such as UG0603's restart commands, not a problem).
+    /// </summary>
+    public static string Summary(int inputs, string what, IReadOnlyCollection<Diagnostic> diagnostics)
+    {
+        var errors = diagnostics.Count(d => d.Severity == Severity.Error);
+        var warnings = diagnostics.Count(d => d.Severity == Severity.Warning);
+        var info = diagnostics.Count - errors - warnings;
+        return $"{inputs} {what}: {errors} error(s), {warnings} warning(s), {info} info.";
     }
 }

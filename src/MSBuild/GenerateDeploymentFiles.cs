@@ -1,21 +1,17 @@
 using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
 using UnitGen.Emitters;
 using UnitGen.Emitters.Output;
-using UnitGen.Model.Diagnostics;
 using UnitGen.Model.Loading;
-using MSBuildTask = Microsoft.Build.Utilities.Task;
 
 namespace UnitGen.MSBuild;
 
 /// <summary>
-/// Loads and validates the model, then writes its files into <see cref="OutputDirectory"/>. Diagnostics
-/// become MSBuild errors and warnings with file, line, column and code, so a broken model fails the build.
+/// The publish-time generation (target UnitGenGenerate): validates like <see cref="ValidateDeploymentModel"/>,
+/// then writes the model's files into <see cref="OutputDirectory"/> and returns them as items.
 /// </summary>
-public sealed class GenerateDeploymentFiles : MSBuildTask
+public sealed class GenerateDeploymentFiles : ModelTask
 {
-    [Required]
-    public string ConfigFile { get; set; } = string.Empty;
-
     [Required]
     public string OutputDirectory { get; set; } = string.Empty;
 
@@ -23,64 +19,42 @@ public sealed class GenerateDeploymentFiles : MSBuildTask
     [Required]
     public string StampFile { get; set; } = string.Empty;
 
+    /// <summary>Every file written, full path, with metadata <c>RelativePath</c> (inside the output folder) and <c>FileMode</c> (octal).</summary>
+    [Output]
+    public ITaskItem[] GeneratedFiles { get; private set; } = [];
+
     public override bool Execute()
     {
-        if (!File.Exists(ConfigFile))
+        if (LoadValidModel() is not { } model)
         {
-            Log.LogError($"UnitGen: the model {ConfigFile} does not exist. Create it with `unitgen init`, or set the UnitGenConfig property.");
             return false;
         }
 
-        LoadResult loaded;
+        var files = model.Emit();
         try
         {
-            loaded = ModelLoader.LoadFile(ConfigFile);
+            // Start from an empty folder so a file the model no longer produces is not published.
+            if (Directory.Exists(OutputDirectory))
+            {
+                Directory.Delete(OutputDirectory, recursive: true);
+            }
+
+            files.WriteTo(OutputDirectory);
+            Touch(StampFile);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            Log.LogError($"UnitGen: cannot read {ConfigFile}: {e.Message}");
+            // A logged error, not an exception: MSBuild would print MSB4018 and a stack trace for it.
+            LogCodeError(IoCodes.CannotWrite, OutputDirectory, $"Cannot write the generated files to {OutputDirectory}: {e.Message}");
             return false;
         }
 
-        var diagnostics = loaded.Validate();
-        foreach (var d in diagnostics)
+        GeneratedFiles = [.. files.Select(f => (ITaskItem)new TaskItem(Path.GetFullPath(Path.Combine(OutputDirectory, f.Path)), new Dictionary<string, string>
         {
-            Report(d);
-        }
-
-        if (loaded.Model is null || diagnostics.Any(d => d.IsError))
-        {
-            return false;
-        }
-
-        // Start from an empty folder so a file the model no longer produces is not published.
-        if (Directory.Exists(OutputDirectory))
-        {
-            Directory.Delete(OutputDirectory, recursive: true);
-        }
-
-        var files = loaded.Model.Emit();
-        files.WriteTo(OutputDirectory);
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(StampFile))!);
-        File.WriteAllText(StampFile, string.Empty);
+            ["RelativePath"] = f.Path,
+            ["FileMode"] = Convert.ToString((int)f.Mode, 8),
+        }))];
         Log.LogMessage(MessageImportance.Normal, $"UnitGen: generated {files.Length} files from {ConfigFile}.");
-        return true;
-    }
-
-    private void Report(Diagnostic d)
-    {
-        var l = d.Location;
-        switch (d.Severity)
-        {
-            case Severity.Error:
-                Log.LogError(null, d.Code, null, null, l.File, l.Line, l.Column, 0, 0, d.FullMessage);
-                break;
-            case Severity.Warning:
-                Log.LogWarning(null, d.Code, null, null, l.File, l.Line, l.Column, 0, 0, d.FullMessage);
-                break;
-            default:
-                Log.LogMessage(null, d.Code, null, l.File, l.Line, l.Column, 0, 0, MessageImportance.Normal, d.FullMessage);
-                break;
-        }
+        return !Log.HasLoggedErrors;
     }
 }

@@ -28,8 +28,7 @@ internal static class ValidateCommand
             var failed = inputs.Any(i => i.HasErrors) || fleet.Any(d => d.IsError);
             if (parse.GetValue(format) == OutputFormat.Text)
             {
-                var errors = diagnostics.Count(d => d.IsError);
-                stdout.WriteLine($"{inputs.Length} model(s): {errors} error(s), {diagnostics.Count - errors} warning(s).");
+                stdout.WriteLine(DiagnosticPrinter.Summary(inputs.Length, "model(s)", diagnostics));
             }
 
             return failed ? ExitCodes.Failed : ExitCodes.Ok;

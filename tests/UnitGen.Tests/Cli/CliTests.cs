@@ -59,7 +59,7 @@ public class CliTests
         using var dir = new TempFolder();
         var first = CliRun.Of("generate", Sample, "--out", dir.Path);
         Assert.Equal(0, first.ExitCode);
-        var files = Directory.EnumerateFiles(dir.Path, "*", SearchOption.AllDirectories).Order().ToList();
+        var files = GeneratedFiles.Under(dir.Path).Order().ToList();
         Assert.NotEmpty(files);
         var stamps = files.ToDictionary(f => f, File.GetLastWriteTimeUtc);
         Thread.Sleep(20);
@@ -79,7 +79,7 @@ public class CliTests
     {
         using var dir = new TempFolder();
         Assert.Equal(0, CliRun.Of("generate", Sample, "--out", dir.Path).ExitCode);
-        var victim = Directory.EnumerateFiles(dir.Path, "*", SearchOption.AllDirectories).First();
+        var victim = GeneratedFiles.Under(dir.Path).First();
         File.WriteAllText(victim, "edited by hand\n");
 
         var check = CliRun.Of("generate", Sample, "--out", dir.Path, "--check");
@@ -108,7 +108,7 @@ public class CliTests
 
         Assert.Equal(0, CliRun.Of("generate", Sample, "--out", dir.Path).ExitCode);
 
-        foreach (var file in Directory.EnumerateFiles(dir.Path, "*", SearchOption.AllDirectories))
+        foreach (var file in GeneratedFiles.Under(dir.Path))
         {
             var relative = Path.GetRelativePath(dir.Path, file);
             var expected = relative.StartsWith("env/", StringComparison.Ordinal) ? "640"
@@ -159,7 +159,7 @@ public class CliTests
         var run = CliRun.Of("generate", Sample, "--out", blocker);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("error: cannot write", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("error UG0009: cannot write", run.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

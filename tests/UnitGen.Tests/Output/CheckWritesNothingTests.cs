@@ -27,7 +27,7 @@ public class CheckWritesNothingTests
     {
         using var dir = new TempFolder();
         Assert.Equal(0, CliRun.Of("generate", Model, "--out", dir.Path).ExitCode);
-        var files = Directory.EnumerateFiles(dir.Path, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+        var files = GeneratedFiles.Under(dir.Path).Order(StringComparer.Ordinal).ToList();
         File.AppendAllText(files[0], "# edited\n");
         File.SetUnixFileMode(files[1], (UnixFileMode)0b110_110_110);
         File.Delete(files[2]);

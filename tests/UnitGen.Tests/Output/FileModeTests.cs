@@ -18,7 +18,7 @@ public class FileModeTests
             var outDir = dir.File(sample);
             Assert.Equal(0, CliRun.Of("generate", Path.Combine(RepoPaths.Samples, sample), "--out", outDir).ExitCode);
 
-            foreach (var file in Directory.EnumerateFiles(outDir, "*", SearchOption.AllDirectories))
+            foreach (var file in GeneratedFiles.Under(outDir))
             {
                 var relative = Path.GetRelativePath(outDir, file);
                 kinds.Add(DesignFileModes.KindOf(relative));
@@ -36,7 +36,7 @@ public class FileModeTests
         using var dir = new TempFolder();
         var model = Path.Combine(RepoPaths.Samples, "unicorn-runit.yaml");
         Assert.Equal(0, CliRun.Of("generate", model, "--out", dir.Path).ExitCode);
-        var files = Directory.EnumerateFiles(dir.Path, "*", SearchOption.AllDirectories).ToList();
+        var files = GeneratedFiles.Under(dir.Path).ToList();
         const UnixFileMode everyone = (UnixFileMode)0b111_111_111;
         foreach (var file in files)
         {
@@ -66,7 +66,7 @@ public class FileModeTests
         {
             var outDir = dir.File(sample);
             Assert.Equal(0, CliRun.Of("generate", Path.Combine(RepoPaths.Samples, sample), "--out", outDir).ExitCode);
-            envFiles.AddRange(Directory.EnumerateFiles(outDir, "*", SearchOption.AllDirectories)
+            envFiles.AddRange(GeneratedFiles.Under(outDir)
                 .Where(f => DesignFileModes.Of(Path.GetRelativePath(outDir, f)) == DesignFileModes.Env));
         }
 

@@ -3,10 +3,11 @@ using UnitGen.Tests.Support;
 namespace UnitGen.Tests.Packaging;
 
 /// <summary>
-/// The solution packed once into a folder feed, with a private NuGet packages folder so a package
-/// restored by an earlier run (same version, older content) can never be picked up. The `unitgen` tool
-/// is three packages (src/Cli/UnitGen.Cli.csproj): the pointer from the solution's pack, then its
-/// NativeAOT linux-x64 and framework-dependent `any` implementations, each packed on its own.
+/// The solution packed once into a folder feed with one plain `dotnet pack`, as the README says, with a
+/// private NuGet packages folder so a package restored by an earlier run (same version, older content)
+/// can never be picked up. That one pack must write every package a user needs: the `unitgen` tool is
+/// three (src/Cli/UnitGen.Cli.csproj), the pointer and its NativeAOT linux-x64 and framework-dependent
+/// `any` implementations.
 /// </summary>
 public sealed class PackedFeed : IDisposable
 {
@@ -20,15 +21,6 @@ public sealed class PackedFeed : IDisposable
         Packages = root.File("packages");
         var pack = Dotnet(RepoPaths.Root, "pack", Path.Combine(RepoPaths.Root, "UnitGen.sln"), "-c", "Release", "-o", Feed, "-nologo");
         Assert.True(pack.ExitCode == 0, "dotnet pack failed:\n" + pack.Output);
-        foreach (var rid in ToolRuntimeIdentifiers)
-        {
-            // A publish folder of its own: the tool package takes every file in it, so one left over from an
-            // earlier publish with other settings would ship.
-            var publishDir = root.File("publish-" + rid) + "/";
-            var ridPack = Dotnet(RepoPaths.Root, "pack", Path.Combine(RepoPaths.Root, "src", "Cli"), "-c", "Release", "-r", rid,
-                "-p:PublishDir=" + publishDir, "-o", Feed, "-nologo");
-            Assert.True(ridPack.ExitCode == 0, $"dotnet pack -r {rid} failed:\n" + ridPack.Output);
-        }
         // Only our feed: the test app needs no other package, and this keeps the test offline.
         root.Write("nuget.config", $"""
             <?xml version="1.0" encoding="utf-8"?>
@@ -40,9 +32,6 @@ public sealed class PackedFeed : IDisposable
             </configuration>
             """);
     }
-
-    /// <summary>The tool's ToolPackageRuntimeIdentifiers.</summary>
-    public static IReadOnlyList<string> ToolRuntimeIdentifiers { get; } = ["linux-x64", "any"];
 
     public string Feed { get; }
 

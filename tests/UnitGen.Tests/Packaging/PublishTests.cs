@@ -59,6 +59,78 @@ public sealed class PublishTests(PackedFeed feed, ITestOutputHelper output)
     }
 
     [Fact]
+    public void Build_validates_the_model_and_fails_with_file_line_column_and_code()
+    {
+        var app = NewWebApp();
+        File.WriteAllText(Path.Combine(app, "unitgen.yaml"), Model.Replace("  preload: false", "  preloda: false", StringComparison.Ordinal));
+        var model = Path.Combine(app, "unitgen.yaml");
+
+        var broken = Build(app);
+        Assert.NotEqual(0, broken.ExitCode);
+        Assert.Contains($"{model}(11,3): error UG0002: Unknown key `preloda`", broken.Stdout, StringComparison.Ordinal);
+
+        // UnitGenSkip turns UnitGen off entirely: the same broken model builds (the control for the run above).
+        var skipped = Build(app, "-p:UnitGenSkip=true");
+        Assert.True(skipped.ExitCode == 0, skipped.Output);
+
+        // A project rule (UG0310): useSystemd in a plain web app that references no systemd integration.
+        File.WriteAllText(model, KestrelModel);
+        var noIntegration = Build(app);
+        Assert.NotEqual(0, noIntegration.ExitCode);
+        Assert.Contains($"{model}(7,15): error UG0310: ", noIntegration.Stdout, StringComparison.Ordinal);
+
+        File.WriteAllText(model, KestrelModel.Replace("useSystemd: true", "useSystemd: false", StringComparison.Ordinal)
+            .Replace("systemd: { notify: true }", "systemd: { socketActivation: false }", StringComparison.Ordinal));
+        var clean = Build(app);
+        Assert.True(clean.ExitCode == 0, clean.Output);
+        Assert.DoesNotContain("error UG", clean.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_artifacts_layout_project_publishes_its_units_and_a_write_failure_is_a_coded_error()
+    {
+        var app = NewWebApp();
+        File.WriteAllText(Path.Combine(app, "unitgen.yaml"), Model);
+        var artifacts = Path.Combine(Path.GetDirectoryName(app)!, "artifacts");
+        File.WriteAllText(Path.Combine(app, "Directory.Build.props"), $"""
+            <Project>
+              <PropertyGroup>
+                <UseArtifactsOutput>true</UseArtifactsOutput>
+                <ArtifactsPath>{artifacts}</ArtifactsPath>
+              </PropertyGroup>
+            </Project>
+            """);
+        // The task's [Output] items, as a user's own target would consume them.
+        File.WriteAllText(Path.Combine(app, "Directory.Build.targets"), """
+            <Project>
+              <Target Name="ShowUnitGenFiles" AfterTargets="UnitGenGenerate">
+                <Message Importance="high" Text="unitgen file: %(UnitGenGeneratedFile.RelativePath) %(UnitGenGeneratedFile.FileMode)" />
+              </Target>
+            </Project>
+            """);
+        // The restore of NewWebApp wrote obj/ before the props existed; the artifacts layout starts clean.
+        Directory.Delete(Path.Combine(app, "obj"), recursive: true);
+
+        var (published, _) = Publish(app);
+
+        Assert.True(published.ExitCode == 0, published.Output);
+        Assert.True(File.Exists(Path.Combine(app, "pub", "deploy", "systemd", "webapp.service")), published.Output);
+        Assert.Contains("unitgen file: env/webapp.env 640", published.Stdout, StringComparison.Ordinal);
+        Assert.True(Directory.Exists(Path.Combine(artifacts, "obj", "app", "release", "unitgen", "files")), published.Output);
+        Assert.Empty(Directory.EnumerateDirectories(app, "unitgen", SearchOption.AllDirectories));
+
+        // A file where the output folder belongs: the write fails as a logged UG0009, not as MSB4018 with a stack trace.
+        File.WriteAllText(Path.Combine(app, "unitgen.yaml"), Model.Replace("RACK_ENV: production", "RACK_ENV: staging", StringComparison.Ordinal));
+        var files = Path.Combine(artifacts, "obj", "app", "release", "unitgen", "files");
+        Directory.Delete(files, recursive: true);
+        File.WriteAllText(files, "in the way");
+        var (failed, _) = Publish(app);
+        Assert.NotEqual(0, failed.ExitCode);
+        Assert.Contains("error UG0009: Cannot write the generated files", failed.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("MSB4018", failed.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Every_package_carries_readme_license_and_repository_metadata()
     {
         string[] ids = ["UnitGen.Model", "UnitGen.Formats", "UnitGen.Emitters", "UnitGen.MSBuild", "unitgen", "unitgen.linux-x64", "unitgen.any"];
@@ -80,6 +152,21 @@ public sealed class PublishTests(PackedFeed feed, ITestOutputHelper output)
         Assert.DoesNotContain(task.Entries, e => e.FullName.Contains("Microsoft.Build", StringComparison.Ordinal));
     }
 
+    /// <summary>A kestrel model that asks for systemd integration (line 7: `useSystemd`).</summary>
+    private const string KestrelModel = """
+        name: webapp
+        user: www-data
+        directory: /srv/webapp
+        server:
+          type: kestrel
+          command: [ /srv/webapp/app ]
+          useSystemd: true
+        listen:
+          - tcp://127.0.0.1:5000
+        systemd: { notify: true }
+
+        """;
+
     private string NewWebApp()
     {
         var work = feed.NewWorkFolder("web");
@@ -90,6 +177,9 @@ public sealed class PublishTests(PackedFeed feed, ITestOutputHelper output)
         Assert.True(added.ExitCode == 0, added.Output);
         return app;
     }
+
+    private ExternalTool.Result Build(string app, params string[] extra) =>
+        feed.Dotnet(app, ["build", "-c", "Release", "-nologo", .. extra]);
 
     private (ExternalTool.Result Result, long Milliseconds) Publish(string app)
     {

@@ -119,7 +119,9 @@ public sealed class ToolPackageTests(PackedFeed feed, ITestOutputHelper output)
     private string Install()
     {
         var work = feed.NewWorkFolder("tool");
-        var install = feed.Dotnet(work, "tool", "install", "unitgen", "--tool-path", Path.Combine(work, "tools"), "--version", "0.1.0");
+        // The README's one command: the pointer package sends it on to unitgen.linux-x64 (or unitgen.any), which the
+        // same plain `dotnet pack` must have written.
+        var install = feed.Dotnet(work, "tool", "install", "unitgen", "--add-source", feed.Feed, "--tool-path", Path.Combine(work, "tools"), "--version", "0.1.0");
         Assert.True(install.ExitCode == 0, install.Output);
         return Path.Combine(work, "tools", "unitgen");
     }
