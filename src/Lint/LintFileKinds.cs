@@ -87,9 +87,9 @@ internal static partial class LintFileKinds
             return null;
         }
 
-        if (lines.Length > 0 && lines[0].StartsWith("#!", StringComparison.Ordinal))
+        if (lines.Length > 0 && ShellShebang().IsMatch(lines[0]))
         {
-            return lines[0].Contains("ruby", StringComparison.Ordinal) ? null : LintFileKind.RunitRun;
+            return LintFileKind.RunitRun;
         }
 
         if (meaningful.Contains("[Service]"))
@@ -121,7 +121,8 @@ internal static partial class LintFileKinds
     /// <summary>Content that Ruby cannot load: a unit file, a shell script, YAML. The first such line, and what it looks like.</summary>
     private static (int Line, string LooksLike)? NotRuby(string[] lines)
     {
-        if (lines.Length > 0 && lines[0].StartsWith("#!", StringComparison.Ordinal) && !lines[0].Contains("ruby", StringComparison.Ordinal))
+        // Any `#!` line is a comment to Ruby (`#!/usr/bin/env puma` heads many puma.rb files); one naming a shell says the file is a script.
+        if (lines.Length > 0 && ShellShebang().IsMatch(lines[0]))
         {
             return (1, $"a script for `{lines[0][2..].Trim()}`");
         }
@@ -156,6 +157,9 @@ internal static partial class LintFileKinds
 
         return name;
     }
+
+    [GeneratedRegex(@"^#!\s*(/usr)?(/local)?/bin/(env\s+)?(sh|bash|dash|zsh|ksh)\b")]
+    private static partial Regex ShellShebang();
 
     [GeneratedRegex(@"^(?<method>[a-z_][a-z0-9_]*!?)(\s|\(|$)")]
     private static partial Regex DslMethod();

@@ -321,15 +321,33 @@ internal static class LintModelBuilder
     /// <summary>The reload as a restart strategy (see <see cref="ReloadCommand"/>); a shell's -c script is read as its words.</summary>
     private static RestartStrategy RestartOf(ExecCommandLine? reload, ServerType server) =>
         reload is null ? RestartStrategy.Normal
-            : ReloadCommand.StrategyOf(reload with { Words = WithShellScript(reload.Words) }, server) ?? RestartStrategy.Normal;
+            : ReloadCommand.StrategyOf(reload with { Words = [.. WithShellScript(reload.Words).Select(w => Program(w) is "pumactl" ? "pumactl" : w)] }, server) ?? RestartStrategy.Normal;
 
     private static ServerType ServerTypeOf(ImmutableArray<string> argv)
     {
-        var names = argv.Select(Path.GetFileName).ToList();
+        var names = argv.Select(w => Program(w)).ToList();
         return names.Contains("puma") || names.Contains("pumactl") ? ServerType.Puma
             : names.Any(n => n is "unicorn" or "unicorn_rails") ? ServerType.Unicorn
             : names.FirstOrDefault() == "dotnet" || names.Any(n => n?.EndsWith(".dll", StringComparison.Ordinal) == true) ? ServerType.Kestrel
             : ServerType.Command;
+    }
+
+    /// <summary>
+    /// The program a word names: its file name, with rvm's wrapper prefix taken off — `rvm wrapper RUBY@GEMSET app pumactl`
+    /// writes ~/.rvm/bin/app_pumactl, which runs pumactl.
+    /// </summary>
+    private static string Program(string word)
+    {
+        var name = Path.GetFileName(word);
+        foreach (var tool in new[] { "pumactl", "puma", "unicorn" })
+        {
+            if (name.EndsWith("_" + tool, StringComparison.Ordinal))
+            {
+                return tool;
+            }
+        }
+
+        return name;
     }
 
     /// <summary>The words of a command line followed by the words of its shell script, if it is <c>sh -c 'SCRIPT'</c> (also -lc, -ec).</summary>
@@ -359,7 +377,8 @@ internal static class LintModelBuilder
         var start = IsShell(argv) ? argv.IndexOf(argv.FirstOrDefault(w => w.Contains(' ', StringComparison.Ordinal)) ?? string.Empty) + 1 : 0;
         for (var i = Math.Max(start, 0); i < argv.Length; i++)
         {
-            if (argv[i] is "-C" or "-c" or "--config" && i + 1 < argv.Length)
+            // pumactl takes the config with -F (puma 5.6.5 lib/puma/control_cli.rb `o.on "-F", "--config-file PATH"`).
+            if (argv[i] is "-C" or "-c" or "--config" or "-F" or "--config-file" && i + 1 < argv.Length)
             {
                 return argv[i + 1];
             }

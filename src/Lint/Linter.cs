@@ -21,7 +21,11 @@ internal static class Linter
             new Diagnostic(rule.Code, rule.Severity, f.Message, rule.Fix, new SourceLocation(f.File.Path, f.Line, f.Column)))));
         var modelFindings = services.SelectMany(s => UnitGen.Model.Rules.Validator.Validate(s.Model, s.Map, lint: true)
             // A user unit runs as the user whose manager starts it (systemd.special(7) default.target): no User= is not root.
-            .Where(d => !(s.UserScope && d.Code == "UG0705" && s.Service.Unit.Last("Service", "User") is null)));
+            .Where(d => !(s.UserScope && d.Code == "UG0705" && s.Service.Unit.Last("Service", "User") is null))
+            // Workers and preload live in the app config: when it was not given, the model's "unset" is not the server's.
+            // UG0211/UG0212 judge a command against the config and listen entries UnitGen generates: not hand-written files.
+            .Where(d => d.Code is not ("UG0211" or "UG0212"))
+            .Where(d => !(s.AppConfig is null && s.Model.Server.Type is Model.ServerType.Puma or Model.ServerType.Unicorn && NeedAppConfig.Contains(d.Code))));
         var unpaired = LintModelBuilder.Unpaired(files, services).Select(f => new Diagnostic(
             Unpaired.Code, Unpaired.Severity, $"{Path.GetFileName(f.Path)} pairs with no service or run script given: the rules across files were not run on it.",
             Unpaired.Fix, new SourceLocation(f.Path, 0, 0)));
@@ -40,6 +44,9 @@ internal static class Linter
                 .OrderBy(d => d.Location.Line).ThenBy(d => d.Location.Column)),
         ];
     }
+
+    /// <summary>Model rules whose verdict depends on workers or preload, which only the app config states.</summary>
+    private static readonly HashSet<string> NeedAppConfig = new(StringComparer.Ordinal) { "UG0401", "UG0402" };
 
     private static LintInputCodes.Entry Unpaired => LintInputCodes.Unpaired;
 }

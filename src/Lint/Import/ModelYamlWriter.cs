@@ -81,6 +81,8 @@ internal sealed class ModelYamlWriter
 
         w.Bool(1, "preload", "server.preload", model.Server.Preload);
         w.Bool(1, "forkWorker", "server.forkWorker", model.Server.ForkWorker ? true : null);
+        // From Gemfile.lock (lint's LockedVersions): puma 5.1–6.0 notify only through the sd_notify gem.
+        w.Bool(1, "sdNotifyGem", "server.sdNotifyGem", model.Server.SdNotifyGem ? true : null);
         w.Bool(1, "pruneBundler", "server.pruneBundler", model.Server.PruneBundler ? true : null);
         w.Key(1, "pidfile", "server.pidfile", model.Server.Pidfile);
         w.Int(1, "timeout", "server.timeout", model.Server.Timeout);

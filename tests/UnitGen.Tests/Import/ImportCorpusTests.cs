@@ -25,6 +25,10 @@ public sealed class ImportCorpusTests
     [
         (files => !files.Any(f => f.Kind == LintFileKind.Service),
             "import reads a systemd .service (runit run scripts, env files and app configs alone are lint-only)"),
+        (files => LintModelBuilder.Build(files).Any(s => s.UserScope),
+            "a user unit (systemctl --user) has no User=; the model has no user scope yet (DESIGN.md systemd.scope), so import would write root"),
+        (files => Linter.LintFiles(files).Any(d => d.Code == "UG0709"),
+            "systemd refuses the unit (WorkingDirectory= not absolute, UG0709): a placeholder path has no model value until it is filled in"),
     ];
 
     public static TheoryData<string> Entries => LintCorpusTests.Entries;
@@ -50,7 +54,9 @@ public sealed class ImportCorpusTests
             {
                 // A mistake of the source carried over, as it should be: lint reports the same code in
                 // the source, validate in the model, and generate refuses it until it is fixed.
-                var unexplained = invalid.Where(d => !source.Any(s => s.Code == d.Code)).ToList();
+                // UG0211: a wrapper command carried as written (bash -lc 'puma', pumactl start) cannot load the generated
+                // config; lint does not report it on hand-written files (they load their own), import leaves it to the user.
+                var unexplained = invalid.Where(d => d.Code != "UG0211" && !source.Any(s => s.Code == d.Code)).ToList();
                 Assert.True(unexplained.Count == 0, $"{entry}: the import made errors the source does not have:\n{string.Join('\n', unexplained)}\n{yaml}");
                 continue;
             }
@@ -102,10 +108,11 @@ public sealed class ImportCorpusTests
     [Fact]
     public void Most_of_the_corpus_imports()
     {
-        var entries = LintCorpusTests.EntryNames.ToList();
+        // Of the entries with a .service: the corpus also holds lint-only entries (run scripts, app configs alone).
+        var entries = LintCorpusTests.EntryNames.Where(e => LintCorpusTests.Files(e).Any(f => f.Kind == LintFileKind.Service)).ToList();
         var importing = entries.Count(e => !Skip(LintCorpusTests.Files(e)));
 
-        Assert.True(importing >= 20 && importing * 4 >= entries.Count * 3, $"{importing} of {entries.Count} corpus entries import; the tests above prove little");
+        Assert.True(importing >= 20 && importing * 4 >= entries.Count * 3, $"{importing} of {entries.Count} corpus entries with a .service import; the tests above prove little");
     }
 
     /// <summary>

@@ -91,6 +91,56 @@ public class LintRuleTests
     }
 
     [Fact]
+    public void UG0204_assignment_taken_as_the_program()
+    {
+        Assert.Equal([("UG0204", 2, 11)], Lint("a.service", "[Service]\nExecStart=RAILS_ENV=production /usr/bin/puma\n"));
+        Assert.Empty(Lint("a.service", "[Service]\nEnvironment=RAILS_ENV=production\nExecStart=/bin/sh -c 'RAILS_ENV=production exec puma'\n"));
+    }
+
+    [Fact]
+    public void UG0407_kill_without_a_pid()
+    {
+        Assert.Equal([("UG0407", 2, 12)], Lint("a.service", "[Service]\nExecReload=/bin/kill -s USR2\n"));
+        Assert.Empty(Lint("a.service", "[Service]\nExecReload=/bin/kill -s USR2 $MAINPID\n"));
+    }
+
+    [Fact]
+    public void UG0709_working_directory_not_absolute()
+    {
+        Assert.Equal([("UG0709", 2, 18)], Lint("a.service", "[Service]\nWorkingDirectory=<YOUR_APP_PATH>\n"));
+        Assert.Empty(Lint("a.service", "[Service]\nWorkingDirectory=%h/app\n"));
+    }
+
+    [Fact]
+    public void UG0725_path_under_var_run()
+    {
+        Assert.Equal([("UG0725", 2, 14)], Lint("a.socket", "[Socket]\nListenStream=/var/run/app/puma.sock\n"));
+        Assert.Empty(Lint("a.socket", "[Socket]\nListenStream=/run/app/puma.sock\n"));
+    }
+
+    [Theory]
+    [InlineData("Type=forking\nExecStart=/usr/bin/puma -C /srv/puma.rb\n", "UG0205", 2, 6)]
+    [InlineData("ExecStart=/usr/bin/puma -C /srv/puma.rb -d\n", "UG0206", 2, 11)]
+    [InlineData("KillMode=process\nExecStart=/bin/sh -c 'cd /srv && puma'\n", "UG0406", 2, 10)]
+    public void Service_rules_trigger_at_their_line(string service, string code, int line, int column)
+    {
+        var found = Linter.Lint([new LintFile("a.service", LintFileKind.Service, "[Service]\nUser=app\n" + service, EmittedMode)]);
+
+        Assert.Contains(found, d => d.Code == code && d.Location.Line == line + 1 && d.Location.Column == column);
+    }
+
+    [Theory]
+    [InlineData("Type=simple\nExecStart=/usr/bin/puma -C /srv/puma.rb\n")]
+    [InlineData("Type=forking\nPIDFile=/run/app/puma.pid\nExecStart=/usr/bin/unicorn -c /srv/unicorn.rb -D\n")]
+    [InlineData("KillMode=process\nExecStart=/bin/sh -c 'cd /srv && exec puma'\n")]
+    public void Service_rules_are_quiet_on_their_twins(string service)
+    {
+        var found = Linter.Lint([new LintFile("a.service", LintFileKind.Service, "[Service]\nUser=app\n" + service, EmittedMode)]);
+
+        Assert.DoesNotContain(found, d => d.Code is "UG0205" or "UG0206" or "UG0406");
+    }
+
+    [Fact]
     public void Every_lint_rule_is_documented_and_codes_are_unique()
     {
         Assert.All(LintRuleCatalog.All, r =>

@@ -71,11 +71,12 @@ public class InputLimitTests
         yaml.Append("listen:\n");
         for (var i = 0; i < ModelLoader.MaxSockets; i++)
         {
-            yaml.Append("  - unix:///run/app/").Append(i).Append(".sock\n");
+            // A mode that keeps the proxy out, so UG0108 judges every socket too.
+            yaml.Append("  - { uri: \"unix:///run/app/").Append(i).Append(".sock\", mode: \"0600\" }\n");
         }
 
         yaml.Append("environment:\n");
-        for (var i = 0; i < 1900; i++)
+        for (var i = 0; i < 1900 - (2 * ModelLoader.MaxSockets); i++)
         {
             yaml.Append("  V").Append(i).Append(": x\n");
         }
