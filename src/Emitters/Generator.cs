@@ -49,13 +49,9 @@ internal static class Generator
             files.AddRange(model.Processes.SelectMany(p => ProcessRunitEmitter.Emit(model, p)));
         }
 
-        if (model.Server.Type == ServerType.Puma)
+        if (AppConfigEmitters.For(model.Server.Type) is { } appConfig)
         {
-            files.Add(PumaConfigEmitter.Emit(model));
-        }
-        else if (model.Server.Type == ServerType.Unicorn)
-        {
-            files.Add(UnicornConfigEmitter.Emit(model));
+            files.Add(appConfig(model));
         }
 
         return files.ToImmutable();
@@ -82,8 +78,9 @@ internal static class Generator
             yield return control;
         }
 
-        if (model.Server.Type == ServerType.Unicorn)
+        if (model.Server.Profile.ReexecsMaster)
         {
+            // The master re-execs as a new process on its hot restart: runit follows it (unicorn-follow).
             yield return UnicornFollowerEmitter.Emit(model);
         }
     }

@@ -37,6 +37,9 @@ public sealed record ServerSpec
 
     public bool IsPuma => Type == ServerType.Puma;
 
+    /// <summary>What UnitGen knows about this type of server.</summary>
+    internal Servers.ServerProfile Profile => Servers.ServerProfiles.Of(Type);
+
     /// <summary>
     /// The argv that ExecStart / the runit run script execs. An explicit command gets the generated config
     /// passed to its server (<see cref="Facts.ServerCommandLine.WithConfig"/>; UG0211 refuses what cannot
@@ -50,12 +53,7 @@ public sealed record ServerSpec
             return Facts.ServerCommandLine.Parse(Type, Command).WithConfig(Type, configPath);
         }
 
-        ImmutableArray<string> server = Type switch
-        {
-            ServerType.Puma => ["puma", "-C", configPath],
-            ServerType.Unicorn => ["unicorn", "-c", configPath, .. Rackup is null ? Array.Empty<string>() : [Rackup]],
-            _ => [],
-        };
+        var server = Profile.DefaultCommand(this, configPath);
         // bundler >= 2.2.26 keeps fds by default; saying so keeps older bundlers safe too (UG0202), and
         // newer ones still accept it (`exec` option keep_file_descriptors, default true). bundle exec loads a Ruby program in its own process
         // (bundler lib/bundler/cli/exec.rb kernel_load), so the server stays the main PID.

@@ -77,7 +77,7 @@ internal static class PumaConfigEmitter
             rb.Call("prune_bundler");
         }
 
-        if (ServerFacts.LoadsLocalConfig(server))
+        if (server.Profile.LoadsLocalConfig(server))
         {
             rb.Blank();
             rb.Code(LocalConfigHook.Ruby(LocalConfigHook.Puma));

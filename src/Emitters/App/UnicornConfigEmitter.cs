@@ -1,6 +1,7 @@
 using UnitGen.Formats.Ruby;
 using UnitGen.Model;
 using UnitGen.Model.Facts;
+using UnitGen.Model.Servers;
 
 namespace UnitGen.Emitters.App;
 
@@ -61,7 +62,7 @@ internal static class UnicornConfigEmitter
         }
 
         rb.Call("worker_processes", RubyWriter.Integer(UnicornFacts.Workers(model)));
-        rb.Call("timeout", RubyWriter.Integer(server.Timeout ?? ServerFacts.UnicornDefaultTimeoutSeconds));
+        rb.Call("timeout", RubyWriter.Integer(server.Timeout ?? UnicornProfile.DefaultTimeoutSeconds));
         // Always explicit: with preload on, HUP reloads no application code (UG0402).
         rb.Call("preload_app", RubyWriter.Boolean(UnicornFacts.Preload(model)));
         if (UnicornFacts.Pidfile(model) is { } pid)
@@ -88,7 +89,7 @@ internal static class UnicornConfigEmitter
 
         rb.Blank();
         rb.Code(RetireOldMaster);
-        if (ServerFacts.LoadsLocalConfig(server))
+        if (server.Profile.LoadsLocalConfig(server))
         {
             rb.Blank();
             rb.Code(DefaultAfterFork);

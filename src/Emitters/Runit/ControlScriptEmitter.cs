@@ -18,23 +18,16 @@ internal static class ControlScriptEmitter
 {
     public static EmittedFile? Emit(ServiceModel model)
     {
-        var (signal, why) = (model.Server.Type, model.Restart) switch
-        {
-            // HUP shuts puma down unless stdout_redirect is set (puma docs/signals.md).
-            (ServerType.Puma, RestartStrategy.Phased) => ("USR1", "HUP would shut puma down (no stdout_redirect, puma docs/signals.md): a phased restart (USR1) instead."),
-            (ServerType.Puma, _) => ("USR2", "HUP would shut puma down (no stdout_redirect, puma docs/signals.md): a hot restart (USR2) instead."),
-            (ServerType.Unicorn, RestartStrategy.Hot) => ("USR2", "a USR2 upgrade instead of HUP; unicorn-follow passes it to the master and follows the new one."),
-            _ => default,
-        };
-        if (signal is null)
+        var profile = model.Server.Profile;
+        if (profile.RunitReload(model.Restart) is not { } signal)
         {
             return null;
         }
 
         var sh = new ShellWriter(model.Name);
-        sh.Comment($"`sv reload`: {why}");
+        sh.Comment($"`sv reload`: {profile.RunitReloadReason(signal)}");
         sh.Comment("Exit status 0 tells runsv not to send HUP itself; the restart runs in the background.");
-        sh.Code($"exec kill -s {signal} \"$(cat supervise/pid)\"\n");
+        sh.Code($"exec kill -s {signal.Signal} \"$(cat supervise/pid)\"\n");
         return new EmittedFile(OutputPaths.RunitFile(model, "control/h"), sh.ToString(), EmittedFile.Executable);
     }
 }

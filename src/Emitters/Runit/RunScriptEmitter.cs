@@ -21,7 +21,7 @@ internal static class RunScriptEmitter
 
         sh.Comment($"Install as {model.Runit.ServiceDir}/{model.Name} and link it into runsvdir's folder (e.g. /etc/service).");
         sh.Code("exec 2>&1\n");
-        var needsServiceDir = !model.Environment.IsEmpty || model.Server.Type == ServerType.Unicorn;
+        var needsServiceDir = !model.Environment.IsEmpty || model.Server.Profile.ReexecsMaster;
         if (needsServiceDir)
         {
             // runsv starts ./run in the service folder: remember it before leaving for the app's
@@ -40,7 +40,7 @@ internal static class RunScriptEmitter
             words.Add(ShellWord.Code("-e \"$service_dir/env\""));
         }
 
-        if (model.Server.Type == ServerType.Unicorn)
+        if (model.Server.Profile.ReexecsMaster)
         {
             words.Add(ShellWord.Code("\"$service_dir/" + UnicornFollowerEmitter.FileName + "\""));
         }

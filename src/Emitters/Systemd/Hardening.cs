@@ -73,7 +73,7 @@ internal static class Hardening
         unit.Value("SystemCallArchitectures", "native");
         unit.Value("SystemCallFilter", "@system-service");
         unit.Value("SystemCallFilter", "~@privileged @resources");
-        if (model.Server.Type == ServerType.Kestrel)
+        if (model.Server.Profile.SetsThreadAffinity)
         {
             // .NET 10.0.12's PAL resets every new thread's CPU affinity (dotnet/runtime
             // src/coreclr/pal/src/thread/thread.cpp, CPalThread::ThreadEntry) and fails the thread on

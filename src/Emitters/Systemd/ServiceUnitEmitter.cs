@@ -2,6 +2,7 @@ using UnitGen.Formats.EnvironmentFiles;
 using UnitGen.Formats.Systemd;
 using UnitGen.Model;
 using UnitGen.Model.Facts;
+using UnitGen.Model.Servers;
 
 namespace UnitGen.Emitters.Systemd;
 
@@ -49,7 +50,7 @@ internal static class ServiceUnitEmitter
 
         ExtraDirectives.Write(unit, model, "Unit");
         unit.Section("Service");
-        var notify = model.Systemd.Notify && ServerFacts.CanNotify(model.Server);
+        var notify = model.Systemd.Notify && model.Server.Profile.CanNotify(model.Server);
         unit.Value("Type", notify ? "notify" : "simple");
         if (notify)
         {
@@ -74,18 +75,21 @@ internal static class ServiceUnitEmitter
         WriteReload(unit, model);
         unit.Value("Restart", "always");
         unit.Value("RestartSec", 1);
-        if (ServerFacts.DrainSeconds(model.Server) is { } drain)
+        if (model.Server.Profile.DrainSeconds(model.Server) is { } drain)
         {
             unit.Value("TimeoutStopSec", drain + StopSlackSeconds);
         }
 
-        if (model.Server.Type == ServerType.Unicorn)
+        if (model.Server.Profile.Stop is { } stop)
         {
-            // unicorn examples/unicorn@.service: QUIT is unicorn's graceful stop; only the master is
-            // signalled; inherited sockets must be non-blocking (a [Service] key in systemd 252).
-            unit.Value("KillSignal", "SIGQUIT");
-            unit.Value("KillMode", "process");
-            if (socketActivated)
+            // The server's own graceful stop (unicorn examples/unicorn@.service: QUIT, master only).
+            unit.Value("KillSignal", stop.KillSignal);
+            if (stop.MainProcessOnly)
+            {
+                unit.Value("KillMode", "process");
+            }
+
+            if (stop.NonBlockingSockets && socketActivated)
             {
                 unit.Value("NonBlocking", true);
             }
@@ -110,23 +114,12 @@ internal static class ServiceUnitEmitter
         return new EmittedFile(OutputPaths.Service(model), unit.ToString(), EmittedFile.Readable);
     }
 
-    /// <summary>
-    /// `systemctl reload` per restart strategy. Puma: USR2 = hot restart (exec in place, same PID,
-    /// listeners kept), USR1 = phased (cluster only). Never HUP for puma: without stdout_redirect it
-    /// shuts puma down (puma docs/signals.md). Unicorn: HUP = reload config + graceful worker restart.
-    /// </summary>
+    /// <summary>`systemctl reload`: the signal of the model's restart strategy (<see cref="ServerProfile.SystemdReload"/>).</summary>
     private static void WriteReload(SystemdUnitWriter unit, ServiceModel model)
     {
-        var signal = (model.Server.Type, model.Restart) switch
+        if (model.Server.Profile.SystemdReload(model.Restart) is { } reload)
         {
-            (ServerType.Puma, RestartStrategy.Hot) => "-USR2",
-            (ServerType.Puma, RestartStrategy.Phased) => "-USR1",
-            (ServerType.Unicorn, RestartStrategy.Phased or RestartStrategy.Normal) => "-HUP",
-            _ => null,
-        };
-        if (signal is not null)
-        {
-            unit.Command("ExecReload", ["/bin/kill", signal, ExecWord.Variable("MAINPID")]);
+            unit.Command("ExecReload", ["/bin/kill", "-" + reload.Signal, ExecWord.Variable("MAINPID")]);
         }
     }
 }

@@ -1,5 +1,6 @@
 using UnitGen.Formats.Systemd;
 using UnitGen.Model;
+using UnitGen.Model.Servers;
 
 namespace UnitGen.Lint.Import;
 
@@ -35,13 +36,10 @@ internal static class ReloadCommand
         }
 
         var signal = Signal(words);
-        return (server, signal) switch
-        {
-            (_, "USR2") => RestartStrategy.Hot,
-            (ServerType.Puma, "USR1") => RestartStrategy.Phased,
-            (ServerType.Unicorn, "HUP") => RestartStrategy.Normal,
-            _ => null,
-        };
+        // The server's own mapping (its profile); a USR2 reload of a server UnitGen knows no signals of is
+        // read as a hot restart, the one meaning USR2 has for every server UnitGen knows.
+        return signal is null ? null
+            : ServerProfiles.Of(server).StrategyOf(signal) ?? (signal == "USR2" ? RestartStrategy.Hot : null);
     }
 
     /// <summary>The signal name of <c>kill -USR2</c>, <c>kill -SIGUSR2</c>, <c>kill -s USR2</c> or <c>kill --signal USR2</c>.</summary>

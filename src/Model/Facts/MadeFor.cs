@@ -16,9 +16,9 @@ internal static partial class MadeFor
     {
         ArgumentNullException.ThrowIfNull(server);
         var parts = new List<string>();
-        if (server.Version is { } version && server.Type is ServerType.Puma or ServerType.Unicorn or ServerType.Kestrel)
+        if (server.Version is { } version && server.Profile.HasKnownVersions)
         {
-            parts.Add($"{server.Type.ToString().ToLowerInvariant()} {version}");
+            parts.Add($"{server.Profile.Name} {version}");
         }
 
         if (server.IsPuma && server.SdNotifyGem)

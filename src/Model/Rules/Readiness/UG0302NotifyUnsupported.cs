@@ -21,7 +21,7 @@ internal sealed class UG0302NotifyUnsupported : Rule
 
     public override IEnumerable<Finding> Check(ServiceModel model)
     {
-        if (model.Systemd.Notify && !ServerFacts.CanNotify(model.Server))
+        if (model.Systemd.Notify && !model.Server.Profile.CanNotify(model.Server))
         {
             var server = model.Server.Type.ToString().ToLowerInvariant();
             var version = model.Server.Version is { } v ? $" {v}" : " (version unknown)";

@@ -18,9 +18,9 @@ internal sealed class UG0404UnicornReexecUnderSystemd : Rule
 
     public override IEnumerable<Finding> Check(ServiceModel model)
     {
-        if (model.Server.Type == ServerType.Unicorn && model.Restart == RestartStrategy.Hot && model.Supervises(Supervisor.Systemd) && !model.SocketActivation)
+        if (model.Server.Profile.SignalFor(model.Restart) is { KeepsMainPid: false } signal && model.Supervises(Supervisor.Systemd) && !model.SocketActivation)
         {
-            yield return new Finding("restart", "A unicorn USR2 re-exec changes the main PID; systemd would stop tracking the server.");
+            yield return new Finding("restart", $"A {model.Server.Profile.Name} {signal.Signal} re-exec changes the main PID; systemd would stop tracking the server.");
         }
     }
 }

@@ -19,12 +19,12 @@ internal sealed class UG0405RestartClosesSocket : Rule
 
     public override IEnumerable<Finding> Check(ServiceModel model)
     {
-        if (model.Restart == RestartStrategy.Normal || model.Server.IsPuma || model.Server.Type == ServerType.Unicorn)
+        if (model.Restart == RestartStrategy.Normal || model.Server.Profile.SignalFor(model.Restart) is not null)
         {
             yield break;
         }
 
-        var server = model.Server.Type.ToString().ToLowerInvariant();
+        var server = model.Server.Profile.Name;
         if (model.Restart == RestartStrategy.Phased)
         {
             yield return new Finding("restart", $"{server} has no phased (rolling) restart: `restart: phased` cannot keep serving while the app is replaced.");

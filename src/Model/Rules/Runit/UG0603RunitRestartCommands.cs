@@ -1,4 +1,5 @@
 using UnitGen.Model.Diagnostics;
+using UnitGen.Model.Servers;
 
 namespace UnitGen.Model.Rules.Runit;
 
@@ -22,16 +23,28 @@ internal sealed class UG0603RunitRestartCommands : Rule
 
     public override IEnumerable<Finding> Check(ServiceModel model)
     {
-        if (model.Supervises(Supervisor.Runit) && model.Restart != RestartStrategy.Normal && model.Server.Type is ServerType.Puma or ServerType.Unicorn)
+        var profile = model.Server.Profile;
+        if (model.Supervises(Supervisor.Runit) && model.Restart != RestartStrategy.Normal && !profile.RestartSignals.IsEmpty)
         {
-            var commands = (model.Server.Type, model.Restart) switch
-            {
-                (ServerType.Puma, RestartStrategy.Phased) => "`sv reload` or `sv 1` (phased), `sv 2` (hot)",
-                (ServerType.Puma, _) => "`sv reload` or `sv 2` (hot)",
-                (ServerType.Unicorn, RestartStrategy.Hot) => "`sv reload` or `sv 2` (USR2 upgrade)",
-                _ => "`sv reload` (HUP: workers restart one generation at a time)",
-            };
-            yield return new Finding("restart", $"Under runit restart with {commands}, not `sv restart`, which refuses connections until the app has booted.");
+            yield return new Finding("restart", $"Under runit restart with {Commands(profile, model.Restart)}, not `sv restart`, which refuses connections until the app has booted.");
         }
+    }
+
+    /// <summary>
+    /// `sv reload` runs control/h (<see cref="ServerProfile.RunitReload"/>); runsv sends USR1 for `sv 1` and USR2
+    /// for `sv 2` itself (runsv(8)), so those name the strategy's signal and the hot restart.
+    /// </summary>
+    private static string Commands(ServerProfile profile, RestartStrategy restart)
+    {
+        if (profile.RunitReload(restart) is null)
+        {
+            return $"`sv reload` ({profile.SignalFor(restart)?.Label})";
+        }
+
+        var numbered = profile.RestartSignals
+            .Where(s => s.Strategy == restart || s.Strategy == RestartStrategy.Hot)
+            .Select(s => s.Signal switch { "USR1" => $"`sv 1` ({s.Label})", "USR2" => $"`sv 2` ({s.Label})", _ => null })
+            .OfType<string>();
+        return "`sv reload` or " + string.Join(", ", numbered);
     }
 }

@@ -21,7 +21,7 @@ internal sealed class UG0109ServerIgnoresActivatedSockets : Rule
 
     public override IEnumerable<Finding> Check(ServiceModel model)
     {
-        if (model.SocketActivation && !model.Listen.IsEmpty && !ServerFacts.AcceptsActivatedSockets(model.Server))
+        if (model.SocketActivation && !model.Listen.IsEmpty && !model.Server.Profile.AcceptsActivatedSockets(model.Server))
         {
             yield return new Finding(model.Systemd.SocketActivation is null ? "listen" : "systemd.socketActivation",
                 $"{model.Server.Type.ToString().ToLowerInvariant()} without `useSystemd: true` ignores the socket(s) systemd passes ({string.Join(", ", model.Listen.Select(l => l.Address.ListenStream))}) and binds its own URLs.");

@@ -1,0 +1,34 @@
+namespace UnitGen.Model.Servers;
+
+/// <summary>An ASP.NET Core app on Kestrel: started by its own <c>command</c>, systemd-aware through <c>UseSystemd()</c>.</summary>
+internal sealed record KestrelProfile : ServerProfile
+{
+    /// <summary>Kestrel's host shutdown timeout default (.NET HostOptions.ShutdownTimeout, 30 s since .NET 6).</summary>
+    public const int ShutdownSeconds = 30;
+
+    public override ServerType Type => ServerType.Kestrel;
+
+    public override bool HasKnownVersions => true;
+
+    /// <summary>Microsoft.Extensions.Hosting.Systemd sends READY=1 when the app calls UseSystemd().</summary>
+    public override bool CanNotify(ServerSpec server)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        return server.UseSystemd;
+    }
+
+    /// <summary>Only UseSystemd() makes Kestrel take LISTEN_FDS sockets.</summary>
+    public override bool AcceptsActivatedSockets(ServerSpec server)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        return server.UseSystemd;
+    }
+
+    public override int? DrainSeconds(ServerSpec server) => ShutdownSeconds;
+
+    /// <summary>
+    /// .NET 10.0.12's PAL resets every new thread's CPU affinity (dotnet/runtime
+    /// src/coreclr/pal/src/thread/thread.cpp, CPalThread::ThreadEntry) and fails the thread on any error.
+    /// </summary>
+    public override bool SetsThreadAffinity => true;
+}

@@ -1,0 +1,53 @@
+using System.Collections.Immutable;
+
+namespace UnitGen.Model.Servers;
+
+/// <summary>
+/// Unicorn 6.0.0 (SIGNALS): HUP reloads the config and replaces the workers gracefully, USR2 re-executes
+/// the master as a new process (an upgrade), QUIT is the graceful stop (examples/unicorn@.service).
+/// </summary>
+internal sealed record UnicornProfile : ServerProfile
+{
+    /// <summary>Unicorn's worker <c>timeout</c> default (unicorn <c>lib/unicorn/configurator.rb</c>).</summary>
+    public const int DefaultTimeoutSeconds = 60;
+
+    public override ServerType Type => ServerType.Unicorn;
+
+    public override string? ConfigFileName => "unicorn.rb";
+
+    public override string? ConfigOption => "-c";
+
+    public override bool HasKnownVersions => true;
+
+    public override ImmutableArray<RestartSignal> RestartSignals { get; } =
+    [
+        new(RestartStrategy.Normal, "HUP", "HUP: workers restart one generation at a time"),
+        new(RestartStrategy.Phased, "HUP", "HUP: workers restart one generation at a time"),
+        new(RestartStrategy.Hot, "USR2", "USR2 upgrade", KeepsMainPid: false),
+    ];
+
+    /// <summary>Unicorn always read unicorn.local.rb (its after_fork hooks live there); puma only when asked, so existing puma.rb stay as they were.</summary>
+    protected override bool LoadsLocalConfigByDefault => true;
+
+    /// <summary>Only the master is signalled; inherited sockets must be non-blocking (a [Service] key in systemd 252).</summary>
+    public override StopSignal? Stop { get; } = new("SIGQUIT", MainProcessOnly: true, NonBlockingSockets: true);
+
+    /// <summary><c>unicorn -c CONFIG [RACKUP]</c>: the rackup file is unicorn's one argument.</summary>
+    public override ImmutableArray<string> DefaultCommand(ServerSpec server, string configPath)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        return ["unicorn", ConfigOption!, configPath, .. server.Rackup is null ? Array.Empty<string>() : [server.Rackup]];
+    }
+
+    /// <summary>Unicorn never sends READY=1.</summary>
+    public override bool CanNotify(ServerSpec server) => false;
+
+    public override int? DrainSeconds(ServerSpec server)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        return server.Timeout ?? DefaultTimeoutSeconds;
+    }
+
+    public override string RunitReloadReason(RestartSignal signal) =>
+        "a USR2 upgrade instead of HUP; unicorn-follow passes it to the master and follows the new one.";
+}
