@@ -37,7 +37,8 @@ public class RunitRealToolTests
     [Fact]
     public void The_run_script_changes_to_the_app_folder_and_execs_chpst_with_the_model_argv()
     {
-        // Arrange: hostile but valid values, a stub chpst on PATH that prints its folder and argv.
+        // Arrange: hostile but valid values, a stub chpst on PATH that prints its folder and argv. The
+        // command's -C names server.config, so UnitGen passes it through as written (UG0211 otherwise).
         using var dir = new TempFolder();
         var app = Directory.CreateDirectory(dir.File("app it's $x `id`")).FullName;
         var stubs = Directory.CreateDirectory(dir.File("stubs")).FullName;
@@ -53,6 +54,7 @@ public class RunitRealToolTests
             server:
               type: puma
               command: [ {string.Join(", ", command.Select(Yaml))} ]
+              config: {Yaml(command[2])}
             supervisor: runit
 
             """);

@@ -90,7 +90,7 @@ public class KilledAtEachWriteTests
             var run = Strace(["-o", "/dev/null", "-e", "trace=rename", "-e", $"inject=rename:error=EIO:when={k}"], newModel, outDir);
 
             Assert.Equal(2, run.ExitCode);
-            Assert.Contains("error: cannot write", run.Stderr, StringComparison.Ordinal);
+            Assert.Contains("error UG0009: cannot write", run.Stderr, StringComparison.Ordinal);
             Assert.DoesNotContain("   at ", run.Stderr, StringComparison.Ordinal);
             AssertNewUpTo(k - 1, files, oldModel, outDir);
             Assert.Empty(Temps(outDir));

@@ -54,7 +54,10 @@ public partial class TracedWriteTests
         var outDir = dir.File("out");
         var model = Path.Combine(RepoPaths.Samples, "unicorn-runit.yaml");
         Assert.Equal(0, CliRun.Of("generate", model, "--out", outDir).ExitCode);
-        var files = Directory.EnumerateFiles(outDir, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+        // The generated files, not generate's own manifest of them (out/.unitgen/).
+        var files = Directory.EnumerateFiles(outDir, "*", SearchOption.AllDirectories)
+            .Where(f => !f.StartsWith(Path.Combine(outDir, ".unitgen") + "/", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal).ToList();
         // Drift of every kind: text, mode, a missing file.
         File.AppendAllText(files[0], "# edited\n");
         File.SetUnixFileMode(files[1], (UnixFileMode)0b111_111_111);
