@@ -14,12 +14,15 @@ public static class BundledApp
 
     private const string Gemfile = "source \"https://rubygems.org\"\ngem \"puma\"\ngem \"unicorn\"\ngem \"rack\"\ngem \"sd_notify\"\n";
 
-    /// <summary>Writes the app into <paramref name="folder"/>; with <paramref name="binstubs"/> also bin/puma and bin/unicorn (`bundle binstubs`).</summary>
-    public static void Write(string folder, bool binstubs = false)
+    /// <summary>
+    /// Writes the app into <paramref name="folder"/>; with <paramref name="binstubs"/> also bin/puma and
+    /// bin/unicorn (`bundle binstubs`); <paramref name="extraGems"/> join the Gemfile (e.g. sidekiq, redis).
+    /// </summary>
+    public static void Write(string folder, bool binstubs = false, params string[] extraGems)
     {
         Directory.CreateDirectory(folder);
         File.WriteAllText(Path.Combine(folder, "config.ru"), ConfigRu);
-        File.WriteAllText(Path.Combine(folder, "Gemfile"), Gemfile);
+        File.WriteAllText(Path.Combine(folder, "Gemfile"), Gemfile + string.Concat(extraGems.Select(g => $"gem \"{g}\"\n")));
         var bundle = ExternalTool.Require("bundle");
         var lockfile = ExternalTool.Run(bundle, ["lock", "--local"], folder);
         Assert.True(lockfile.ExitCode == 0, "bundle lock --local: " + lockfile.Output);

@@ -184,6 +184,8 @@ public sealed class WholeAppJobsTests(ITestOutputHelper output) : IDisposable
         var port = RestartsUnderLoad.FreePort();
         var dir = Path.Combine(parent, "x");
         Directory.CreateDirectory(Path.Combine(dir, "tmp"));
+        // A bundled app: UnitGen's default web command is `bundle exec puma` (issue 15).
+        BundledApp.Write(dir, binstubs: false, "sidekiq", "redis");
         File.WriteAllText(Path.Combine(dir, "config.ru"), "run ->(env) { [200, { \"content-type\" => \"text/plain\" }, [\"ok\"]] }\n");
         File.WriteAllText(Path.Combine(dir, "worker.rb"), SidekiqJobs.WorkerRuby);
         File.WriteAllText(Path.Combine(dir, "sidekiq.yml"), $":concurrency: 5\n:require: {dir}/worker.rb\n");
