@@ -92,6 +92,7 @@ internal static class ModelFields
         {
             Values = m => m.Systemd.Extra.Select(d => new FieldValue(d.ModelPath, d.Value, UnitSetting)),
         },
+        new("systemd.scope", FieldType.Choice),
         new("runit", FieldType.Section),
         Text("runit.serviceDir", FieldUse.UnitValue | FieldUse.Path, m => m.Runit.ServiceDir),
         Text("runit.logDir", FieldUse.UnitValue | FieldUse.Path, m => m.Runit.LogDir),
