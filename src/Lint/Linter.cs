@@ -49,5 +49,5 @@ internal static class Linter
     /// <summary>Model rules whose verdict depends on workers or preload, which only the app config states.</summary>
     private static readonly HashSet<string> NeedAppConfig = new(StringComparer.Ordinal) { "UG0401", "UG0402" };
 
-    private static LintInputCodes.Entry Unpaired => LintInputCodes.Unpaired;
+    private static RuleDescriptor Unpaired => LintInputCodes.Unpaired;
 }
