@@ -25,7 +25,7 @@ internal static class TargetUnitEmitter
         }
 
         members.AddRange(model.Processes
-            .Where(p => !ProcessFacts.EffectiveCommand(model, p).IsEmpty)
+            .Where(p => !p.EffectiveCommand().IsEmpty)
             .SelectMany(p => Enumerable.Range(1, p.Instances).Select(n => OutputPaths.ProcessInstanceUnit(model, p, n))));
         unit.Words("Wants", [.. members]);
 

@@ -122,6 +122,34 @@ internal sealed class ModelYamlWriter
         w.List(1, "after", "systemd.after", model.Systemd.After);
         w.List(1, "wants", "systemd.wants", model.Systemd.Wants);
         w.List(1, "readWritePaths", "systemd.readWritePaths", model.Systemd.ReadWritePaths);
+        if (model.Runit.LogDir is { } logDir)
+        {
+            w.Line("runit:");
+            w.Key(1, "logDir", "runit.logDir", logDir);
+        }
+
+        if (!model.Processes.IsEmpty)
+        {
+            w.Line("processes:");
+            foreach (var process in model.Processes)
+            {
+                var path = $"processes.{process.Name}";
+                w.Line($"  {Quote(process.Name)}:");
+                w.Raw(2, "type", $"{path}.type", process.Type.ToString().ToLowerInvariant());
+                if (process.Version is { } processVersion)
+                {
+                    w.Key(2, "version", $"{path}.version", processVersion.ToString());
+                }
+
+                w.List(2, "command", $"{path}.command", process.Command);
+                w.Key(2, "config", $"{path}.config", process.Config);
+                w.Int(2, "instances", $"{path}.instances", process.Instances == 1 ? null : process.Instances);
+                w.Int(2, "stopTimeout", $"{path}.stopTimeout", process.StopTimeout);
+                w.Bool(2, "notify", $"{path}.notify", process.Notify ? true : null);
+                w.Int(2, "watchdogSec", $"{path}.watchdogSec", process.WatchdogSec);
+            }
+        }
+
         if (imported.NotImported.Length > 0)
         {
             w.Line("# Not imported: UnitGen derives these itself or has no key for them. Each names its source line.");
