@@ -35,9 +35,10 @@ internal static class Linter
     public static ImmutableArray<Diagnostic> LintFiles(IEnumerable<LintFile> files)
     {
         ArgumentNullException.ThrowIfNull(files);
+        var given = files.ToList();
         return
         [
-            .. files.SelectMany(file => LintRuleCatalog.All
+            .. given.Select(f => f.Kind == LintFileKind.EnvironmentFile && LintModelBuilder.NamedByEnvironmentFile(f, given) ? f with { ReadBySystemd = true } : f).SelectMany(file => LintRuleCatalog.All
                 .Where(rule => rule.Kinds.Contains(file.Kind))
                 .SelectMany(rule => rule.Check(file).Select(f => new Diagnostic(
                     rule.Code, rule.Severity, f.Message, rule.Fix, new SourceLocation(file.Path, f.Line, f.Column))))

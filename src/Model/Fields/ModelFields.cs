@@ -112,6 +112,7 @@ internal static class ModelFields
             // Each item is one section: its directives, key to value.
             Read = On<IEnumerable<SystemdDirective>>(section => section.Select(d => KeyValuePair.Create(d.Key, d.Value)).ToList()),
         },
+        Value("systemd.scope", FieldType.Choice, m => m.Systemd.Scope == SystemdScope.System ? null : m.Systemd.Scope),
         new("runit", FieldType.Section),
         Text("runit.serviceDir", FieldUse.UnitValue | FieldUse.Path, m => m.Runit.ServiceDir, unless: new RunitSpec().ServiceDir),
         Text("runit.logDir", FieldUse.UnitValue | FieldUse.Path, m => m.Runit.LogDir),

@@ -62,6 +62,7 @@ public sealed class ModelYamlWriterRoundTripTests
             Wants = ["redis.service"],
             ReadWritePaths = ["/srv/shop/tmp"],
             Extra = [new("Service", "LimitNOFILE", "65536"), new("Service", "Nice", "5"), new("Unit", "StartLimitBurst", "3")],
+            Scope = SystemdScope.User,
         },
         Runit = new RunitSpec { ServiceDir = "/etc/service", LogDir = "/var/log/shop" },
         Processes =
