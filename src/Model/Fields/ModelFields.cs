@@ -38,9 +38,7 @@ internal static class ModelFields
         Value("server.version", FieldType.Version, m => m.Server.Version?.ToString()),
         new("server.command", FieldType.List, FieldUse.ExecWord | FieldUse.Path | FieldUse.Program)
         {
-            Values = m => m.Server.Command.Select((word, i) => new FieldValue("server.command", word,
-                // Only an absolute program is a path systemd resolves; a bare name is looked up in PATH.
-                i == 0 && word.StartsWith('/') ? FieldUse.ExecWord | FieldUse.Path | FieldUse.Program : FieldUse.ExecWord)),
+            Values = m => ExecWords("server.command", m.Server.Command),
             Read = On<ServiceModel>(m => m.Server.Command),
         },
         Value("server.bundler", FieldType.Version, m => m.Server.Bundler?.ToString()),
@@ -122,8 +120,19 @@ internal static class ModelFields
         },
         Process("processes.*.type", FieldType.Choice, p => p.Type),
         Process("processes.*.version", FieldType.Version, p => p.Version?.ToString()),
-        Process("processes.*.command", FieldType.List, p => p.Command),
-        Process("processes.*.config", FieldType.Text, p => p.Config),
+        // A worker's command is its unit's ExecStart (and its runit run script's exec), word by word like the server's.
+        new("processes.*.command", FieldType.List, FieldUse.ExecWord | FieldUse.Path | FieldUse.Program)
+        {
+            Values = m => m.Processes.SelectMany(p => ExecWords($"processes.{p.Name}.command", p.Command)),
+            Read = On<ProcessSpec>(p => p.Command),
+        },
+        // Passed as one word of the derived command (`sidekiq -C CONFIG`), a file the worker opens.
+        new("processes.*.config", FieldType.Text, FieldUse.ExecWord | FieldUse.Path | FieldUse.Argument)
+        {
+            Values = m => m.Processes.Where(p => p.Config is not null)
+                .Select(p => new FieldValue($"processes.{p.Name}.config", p.Config!, FieldUse.ExecWord | FieldUse.Path | FieldUse.Argument)),
+            Read = On<ProcessSpec>(p => p.Config),
+        },
         Process("processes.*.instances", FieldType.Number, p => p.Instances == 1 ? null : p.Instances),
         Process("processes.*.stopTimeout", FieldType.Number, p => p.StopTimeout),
         Process("processes.*.notify", FieldType.Flag, p => p.Notify ? true : null),
@@ -164,6 +173,12 @@ internal static class ModelFields
             Values = m => read(m).Select((value, i) => new FieldValue($"{path[..^2]}[{i}]", value, uses)),
             Read = On<ServiceModel>(m => read(m).ToList()),
         };
+
+    /// <summary>The words of a command: each an exec word, the first also a program path when it is absolute.</summary>
+    private static IEnumerable<FieldValue> ExecWords(string path, IEnumerable<string> command) =>
+        command.Select((word, i) => new FieldValue(path, word,
+            // Only an absolute program is a path systemd resolves; a bare name is looked up in PATH.
+            i == 0 && word.StartsWith('/') ? FieldUse.ExecWord | FieldUse.Path | FieldUse.Program : FieldUse.ExecWord));
 
     private static Func<object, object?> On<T>(Func<T, object?> read) => owner => read((T)owner);
 
