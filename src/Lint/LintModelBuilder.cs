@@ -291,11 +291,18 @@ internal static class LintModelBuilder
             server = server with { Binds = flagBinds };
         }
 
+        // A user unit runs as the user whose manager starts it (systemctl --user): the model's user is that account
+        // when the files name it; a system unit without User= runs as root, which UG0705 says.
+        var userScope = UserUnits.IsUserUnit(service);
+        if (userScope && unit.All("Install", "WantedBy").LastOrDefault() is { } wantedBy)
+        {
+            map.Add("systemd.scope", service.Path, wantedBy.Line, wantedBy.ValueColumn);
+        }
+
         return new ServiceModel
         {
             Name = name,
-            // systemd runs a unit without User= as root: UG0705 says so.
-            User = user ?? "root",
+            User = user ?? (userScope ? UserUnits.AccountOf(service) : null) ?? "root",
             Group = Value("Group", "group"),
             Description = unit.Last("Unit", "Description")?.Value,
             Directory = Value("WorkingDirectory", "directory"),
@@ -312,6 +319,7 @@ internal static class LintModelBuilder
                 Hardening = HardeningProfile.None,
                 Stdout = Value("StandardOutput", "systemd.stdout"),
                 Stderr = Value("StandardError", "systemd.stderr"),
+                Scope = userScope ? SystemdScope.User : SystemdScope.System,
             },
         };
     }
@@ -629,9 +637,7 @@ internal static class LintModelBuilder
         };
     }
 
-    private static bool IsUserUnit(LintFile service) =>
-        service.Path.Replace('\\', '/').Contains("/systemd/user/", StringComparison.Ordinal)
-        || service.Unit.All("Install", "WantedBy").Any(e => e.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains("default.target"));
+    private static bool IsUserUnit(LintFile service) => UserUnits.IsUserUnit(service);
 
     private static readonly string[] SocketDependencies = ["Requires", "Wants", "BindsTo", "After"];
 

@@ -23,6 +23,7 @@ internal static class LintRuleCatalog
         new UG0708NotUnderstood(),
         new UG0709WorkingDirectoryNotAbsolute(),
         new UG0725LegacyVarRun(),
+        new UG0743UserUnitWantedByMultiUser(),
     ];
 
     /// <summary>Rules over the files of one service together, for settings the model has no place for.</summary>

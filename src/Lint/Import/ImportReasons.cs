@@ -48,7 +48,7 @@ internal static class ImportReasons
         ["Socket.SocketMode"] = "applies to unix sockets only, and this socket has none",
         ["Socket.SocketGroup"] = "applies to unix sockets only, and this socket has none",
         ["Socket.ListenStream"] = "UnitGen models TCP and unix stream sockets only",
-        ["Install.WantedBy"] = "UnitGen writes WantedBy=multi-user.target (sockets.target for the socket)",
+        ["Install.WantedBy"] = "UnitGen writes WantedBy=multi-user.target (default.target for a user unit, sockets.target for the socket)",
     }.ToImmutableDictionary(StringComparer.Ordinal);
 
     /// <summary>puma 5.6.5 DSL (lib/puma/dsl.rb) and unicorn 6.0.0 Configurator methods.</summary>

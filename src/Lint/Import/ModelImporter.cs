@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using UnitGen.Formats.Ruby;
 using UnitGen.Formats.Systemd;
 using UnitGen.Model;
+using UnitGen.Model.Facts;
 using UnitGen.Model.Rules.UnitHygiene;
 
 namespace UnitGen.Lint.Import;
@@ -104,7 +105,9 @@ internal static partial class ModelImporter
         {
             if (Carry("user", Unit.Last("Service", "User")) is null)
             {
-                notes["user"] = $"{Path.GetFileName(unitFile.Path)} has no User=: systemd runs the service as root.";
+                notes["user"] = model.IsUserScope() && model.User != "root"
+                    ? $"{Path.GetFileName(unitFile.Path)} is a user unit (systemctl --user) without User=: it runs as the user whose manager starts it, `{model.User}` by the home folder it names."
+                    : $"{Path.GetFileName(unitFile.Path)} has no User=: systemd runs the service as root.";
             }
 
             Carry("group", Unit.Last("Service", "Group"));

@@ -25,8 +25,9 @@ public sealed class ImportCorpusTests
     [
         (files => !files.Any(f => f.Kind == LintFileKind.Service),
             "import reads a systemd .service (runit run scripts, env files and app configs alone are lint-only)"),
-        (files => LintModelBuilder.Build(files).Any(s => s.UserScope),
-            "a user unit (systemctl --user) has no User=; the model has no user scope yet (DESIGN.md systemd.scope), so import would write root"),
+        (files => LintModelBuilder.Build(files).Any(s => s.UserScope && s.Model.User == "root" && s.Service.Unit.Last("Service", "User") is null),
+            "a user unit (systemctl --user) that names its account nowhere (no User=, not installed under /home/NAME/.config/systemd/user, "
+            + "WorkingDirectory= not in a home): `user` says whose manager runs it, and import invents no account"),
         (files => Linter.LintFiles(files).Any(d => d.Code == "UG0709"),
             "systemd refuses the unit (WorkingDirectory= not absolute, UG0709): a placeholder path has no model value until it is filled in"),
     ];

@@ -127,6 +127,18 @@ public class LintRuleTests
     }
 
     [Fact]
+    public void UG0743_user_unit_wanted_by_multi_user_target()
+    {
+        const string Unit = "[Service]\nExecStart=/usr/local/bin/bundle exec puma\n\n[Install]\nWantedBy=multi-user.target\n";
+
+        Assert.Equal([("UG0743", 5, 10)], Lint("/home/deploy/.config/systemd/user/shop.service", Unit));
+        Assert.Equal([("UG0743", 2, 10)], Lint("/home/deploy/.config/systemd/user/shop.socket", "[Install]\nWantedBy=multi-user.target\n"));
+        // Twins: the same unit as a system unit, and the user unit wanted by default.target.
+        Assert.DoesNotContain(Lint("/etc/systemd/system/shop.service", Unit), f => f.Code == "UG0743");
+        Assert.DoesNotContain(Lint("/home/deploy/.config/systemd/user/shop.service", Unit.Replace("multi-user", "default", StringComparison.Ordinal)), f => f.Code == "UG0743");
+    }
+
+    [Fact]
     public void UG0725_path_under_var_run()
     {
         Assert.Equal([("UG0725", 2, 14)], Lint("a.socket", "[Socket]\nListenStream=/var/run/app/puma.sock\n"));
