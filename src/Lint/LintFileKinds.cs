@@ -52,6 +52,18 @@ internal static partial class LintFileKinds
         };
     }
 
+    /// <summary>
+    /// A file named the way the dotenv gem finds it (<c>.env</c>, <c>.env.production</c>, <c>.env.local</c>, and copies of
+    /// them): the app reads it at boot (dotenv 2.x lib/dotenv/parser.rb takes an optional <c>export</c>), systemd only
+    /// when an EnvironmentFile= names it.
+    /// </summary>
+    public static bool IsDotenvName(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var name = BaseName(System.IO.Path.GetFileName(path));
+        return name == ".env" || name.StartsWith(".env.", StringComparison.Ordinal);
+    }
+
     /// <summary>The kind from name and content; content decides between puma.rb and unicorn.rb and unmasks a <c>.rb</c> that is not Ruby.</summary>
     public static DetectedKind Detect(string path, string text)
     {

@@ -69,8 +69,10 @@ internal static class LintModelBuilder
             var app = JobPrograms.Runs(startWords) ? null
                 : FindAppConfig(configArgument is null ? [.. appConfigs.Where(a => !named.Contains(a))] : appConfigs, configArgument, directory, ServerTypeOf(startWords));
             var envPaths = service.Unit.All("Service", "EnvironmentFile").Select(f => f.Value.TrimStart('-')).ToList();
+            // The only env file given stands for the unit's, unless it is named for dotenv (.env, .env.production): the
+            // app reads that one itself, systemd only when EnvironmentFile= names it.
             var env = envFiles.FirstOrDefault(f => envPaths.Any(p => SameFile(f.Path, p, null)))
-                ?? (envFiles.Count == 1 ? envFiles[0] : null);
+                ?? (envFiles.Count == 1 && !LintFileKinds.IsDotenvName(envFiles[0].Path) ? envFiles[0] : null);
             var group = new[] { service, socket, app, env }.OfType<LintFile>().ToImmutableArray();
             var versions = group.Aggregate(LockedVersions.None, (v, f) => v.With(HeaderVersions(f))).With(locked).With(flags);
             var map = new SourceMap(service.Path);
@@ -440,7 +442,9 @@ internal static class LintModelBuilder
             }
         }
 
-        return candidates.Count == 1 ? candidates[0] : null;
+        // The only config given is the server's when the command is that server; a command UnitGen cannot name (sidekiq,
+        // a wrapper script) takes a config only by its path, else a sidekiq unit beside puma.rb would be read as puma.
+        return candidates.Count == 1 && type != ServerType.Command ? candidates[0] : null;
     }
 
     private static string Resolve(string path, string? directory) =>
@@ -543,6 +547,16 @@ internal static class LintModelBuilder
             || service.Unit.All("Service", "Sockets")
                 .Concat(SocketDependencies.SelectMany(k => service.Unit.All("Unit", k)))
                 .Any(e => e.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(Path.GetFileName(socket.Path)));
+    }
+
+    /// <summary>Whether an EnvironmentFile= of a service among <paramref name="files"/> names <paramref name="env"/>.</summary>
+    public static bool NamedByEnvironmentFile(LintFile env, IEnumerable<LintFile> files)
+    {
+        ArgumentNullException.ThrowIfNull(env);
+        ArgumentNullException.ThrowIfNull(files);
+        return files.Where(f => f.Kind == LintFileKind.Service)
+            .SelectMany(s => s.Unit.All("Service", "EnvironmentFile"))
+            .Any(e => SameFile(env.Path, e.Value.TrimStart('-'), null));
     }
 
     /// <summary>Whether a file given on the command line is the one a unit names: same full path, same tail of folders, or same file name.</summary>

@@ -9,17 +9,7 @@ internal sealed record LintServiceFinding(LintFile File, int Line, int Column, s
 /// A lint rule about settings the model has no place for (Type=forking, KillMode=, puma's daemonize) that
 /// needs the files of one service together: the unit and the app config its ExecStart names.
 /// </summary>
-internal abstract class LintServiceRule
+internal abstract class LintServiceRule : DescribedRule
 {
-    public abstract string Code { get; }
-
-    public abstract Severity Severity { get; }
-
-    public abstract string Title { get; }
-
-    public abstract string Fix { get; }
-
-    public abstract string Explanation { get; }
-
     public abstract IEnumerable<LintServiceFinding> Check(LintedService service);
 }

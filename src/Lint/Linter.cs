@@ -35,9 +35,10 @@ internal static class Linter
     public static ImmutableArray<Diagnostic> LintFiles(IEnumerable<LintFile> files)
     {
         ArgumentNullException.ThrowIfNull(files);
+        var given = files.ToList();
         return
         [
-            .. files.SelectMany(file => LintRuleCatalog.All
+            .. given.Select(f => f.Kind == LintFileKind.EnvironmentFile && LintModelBuilder.NamedByEnvironmentFile(f, given) ? f with { ReadBySystemd = true } : f).SelectMany(file => LintRuleCatalog.All
                 .Where(rule => rule.Kinds.Contains(file.Kind))
                 .SelectMany(rule => rule.Check(file).Select(f => new Diagnostic(
                     rule.Code, rule.Severity, f.Message, rule.Fix, new SourceLocation(file.Path, f.Line, f.Column))))
@@ -48,5 +49,5 @@ internal static class Linter
     /// <summary>Model rules whose verdict depends on workers or preload, which only the app config states.</summary>
     private static readonly HashSet<string> NeedAppConfig = new(StringComparer.Ordinal) { "UG0401", "UG0402" };
 
-    private static LintInputCodes.Entry Unpaired => LintInputCodes.Unpaired;
+    private static RuleDescriptor Unpaired => LintInputCodes.Unpaired;
 }
