@@ -105,6 +105,18 @@ internal static class ModelFields
         new("processes.*.notify", FieldType.Flag),
         new("processes.*.watchdogSec", FieldType.Number),
         new("processes.*.roles", FieldType.List),
+        new("deploy", FieldType.Section),
+        new("deploy.health", FieldType.Section),
+        // Written single-quoted into bin/NAME-restart (ShellWriter) and into a curl URL: no unit-file use.
+        new("deploy.health.path", FieldType.Text),
+        new("deploy.health.timeout", FieldType.Number),
+        new("deploy.capistrano", FieldType.Section),
+        new("deploy.capistrano.roles", FieldType.List),
+        new("deploy.capistrano.rolling", FieldType.Section),
+        new("deploy.capistrano.rolling.limit", FieldType.Number),
+        new("deploy.capistrano.rolling.wait", FieldType.Number),
+        new("deploy.capistrano.sudo", FieldType.Flag),
+        new("deploy.capistrano.hook", FieldType.Text),
     ];
 
     /// <summary>Every text value of the model with the uses that apply to it, in table order.</summary>

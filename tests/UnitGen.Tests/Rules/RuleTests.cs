@@ -91,6 +91,14 @@ public class RuleTests
         { "UG0202", "  type: puma\n  command: [ /usr/bin/rbenv, exec, bundle, exec, puma ]\nlisten: [ \"tcp://127.0.0.1:9292\" ]\n", 6, 12 },
         { "UG0902", "  type: puma\nenvironment: { DATABASE_URL: \"postgres://app@db.internal:5432/app\" }\nsystemd: { hardening: strict }\n", 6, 30 },
         { "UG0903", "  type: puma\nlisten: [ \"unix:///tmp/app.sock\" ]\nsystemd: { socketActivation: false }\n", 6, 11 },
+        // Issue 20: deploy keys (bin/NAME-restart, capistrano/NAME.rake).
+        { "UG1001", "  type: puma\nlisten: [ \"tcp://127.0.0.1:3000\" ]\ndeploy:\n  health: { path: up }\n", 8, 19 },
+        { "UG1001", "  type: puma\nlisten: [ \"tcp://127.0.0.1:3000\" ]\ndeploy:\n  health: { path: \"/up#fragment\" }\n", 8, 19 },
+        { "UG1002", "  type: puma\nlisten: [ \"tcp://127.0.0.1:3000\" ]\ndeploy:\n  capistrano: { hook: \"deploy published\" }\n", 8, 23 },
+        { "UG1002", "  type: puma\nlisten: [ \"tcp://127.0.0.1:3000\" ]\ndeploy:\n  capistrano: { hook: \"unitgen:restart\" }\n", 8, 23 },
+        { "UG1003", "  type: puma\nlisten: [ \"tcp://127.0.0.1:3000\" ]\ndeploy:\n  capistrano: { roles: [ Web ] }\n", 8, 26 },
+        { "UG1003", "  type: puma\nlisten: [ \"tcp://127.0.0.1:3000\" ]\nprocesses:\n  worker: { type: sidekiq, roles: [ \"app server\" ] }\ndeploy:\n  capistrano: { roles: [ web ] }\n", 8, 37 },
+        { "UG1004", "  type: puma\ndeploy:\n  health: { path: /up }\n", 6, 1 },
     };
 
     public static TheoryData<string, string> Clean => new()
@@ -151,6 +159,10 @@ public class RuleTests
         { "UG0901", "  type: puma\nenvironment: { RUBY_YJIT_ENABLE: \"1\" }\n" },
         { "UG0902", "  type: puma\nenvironment: { DATABASE_URL: \"postgres://app@127.0.0.1:5432/app\", REDIS_URL: \"unix:///run/redis/redis.sock\" }\nsystemd: { hardening: strict }\n" },
         { "UG0903", "  type: puma\nlisten: [ \"unix:///tmp/app.sock\" ]\n" },
+        { "UG1001", "  type: puma\nlisten: [ \"tcp://127.0.0.1:3000\" ]\ndeploy:\n  health: { path: \"/up?full=1\" }\n" },
+        { "UG1002", "  type: puma\nlisten: [ \"tcp://127.0.0.1:3000\" ]\ndeploy:\n  capistrano: { hook: \"deploy:published\" }\n" },
+        { "UG1003", "  type: puma\nlisten: [ \"tcp://127.0.0.1:3000\" ]\nprocesses:\n  worker: { type: sidekiq, roles: [ app_server ] }\ndeploy:\n  capistrano: { roles: [ web ] }\n" },
+        { "UG1004", "  type: puma\nlisten: [ \"unix:///run/app/puma.sock\" ]\ndeploy:\n  health: { path: /up }\n" },
     };
 
     /// <summary>UG0705 needs root; UG0601 and UG0213 need a model without `directory` (one line less).</summary>
