@@ -36,7 +36,8 @@ internal static class RestartScriptEmitter
         sh.Assign("name", model.Name);
         sh.Assign("server_name", model.Server.Profile.Name);
         sh.Assign("supervisors", string.Join(' ', model.Supervisors.Select(s => s == Supervisor.Systemd ? "systemd" : "runit")));
-        sh.Assign("user_scope", string.Empty);
+        // systemd.scope: user — the units are the user's own manager's: `systemctl --user`, no root.
+        sh.Assign("user_scope", model.Systemd.Scope == SystemdScope.User ? "1" : string.Empty);
         sh.Assign("unit", $"{model.Name}.service");
         sh.Assign("runit_dir", RunitDir(model, model.Name));
         sh.Assign("strategy", Word(model.Restart));
@@ -52,13 +53,15 @@ internal static class RestartScriptEmitter
         sh.Assign("health_path", deploy.Health.Path ?? string.Empty);
         sh.Assign("timeout", Number(deploy.Health.Timeout));
 
+        // A process with a quiet signal (sidekiq's TSTP) is quieted through its own reload first: the unit's
+        // ExecReload=, runit's control/h.
         var instances = model.Processes.SelectMany(p => Enumerable.Range(1, p.Instances).Select(n => (Process: p, Instance: n))).ToList();
         sh.Assign("process_units", string.Join(' ', instances.Select(i => OutputPaths.ProcessInstanceUnit(model, i.Process, i.Instance))));
-        sh.Assign("quiet_units", string.Join(' ', instances.Where(i => i.Process.IsSidekiq).Select(i => OutputPaths.ProcessInstanceUnit(model, i.Process, i.Instance))));
+        sh.Assign("quiet_units", string.Join(' ', instances.Where(i => i.Process.Profile.QuietSignal is not null).Select(i => OutputPaths.ProcessInstanceUnit(model, i.Process, i.Instance))));
         sh.Assign("process_dirs", string.Join(' ', instances.Select(i => RunitDir(model, OutputPaths.RunitProcessFolder(model, i.Process, i.Instance)))));
-        sh.Assign("quiet_dirs", string.Join(' ', instances.Where(i => i.Process.IsSidekiq).Select(i => RunitDir(model, OutputPaths.RunitProcessFolder(model, i.Process, i.Instance)))));
+        sh.Assign("quiet_dirs", string.Join(' ', instances.Where(i => i.Process.Profile.QuietSignal is not null).Select(i => RunitDir(model, OutputPaths.RunitProcessFolder(model, i.Process, i.Instance)))));
         // `sv -w`: runit waits 7 s by default (sv(8)); a worker gets its whole stop time to finish its jobs.
-        sh.Assign("process_stop", Number(model.Processes.Select(p => ProcessFacts.StopSeconds(model, p) ?? 0).DefaultIfEmpty(0).Max() is var s and > 0 ? s : 30));
+        sh.Assign("process_stop", Number(model.Processes.Select(p => p.Profile.StopSeconds(p) ?? 0).DefaultIfEmpty(0).Max() is var s and > 0 ? s : 30));
         sh.Code(RestartScriptBody.Text);
         return new EmittedFile(OutputPath(model), sh.ToString(), EmittedFile.Executable);
     }

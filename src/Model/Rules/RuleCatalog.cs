@@ -49,6 +49,9 @@ internal static class RuleCatalog
         new UnitHygiene.UG0724UnknownOutput(),
         new UnitHygiene.UG0730UnknownExtraDirective(),
         new UnitHygiene.UG0731ExtraOverridesGeneratedKey(),
+        new UserScope.UG0740PrivilegedPortInUserScope(),
+        new UserScope.UG0741RunitInUserScope(),
+        new UserScope.UG0742GroupInUserScope(),
         new Processes.UG0801StopTimeoutShorterThanSidekiqWaits(),
         new Processes.UG0802ProcessCannotNotify(),
         new Processes.UG0803SidekiqRemovedFlag(),
@@ -61,6 +64,7 @@ internal static class RuleCatalog
         new Deploy.UG1002HookNotADeployTask(),
         new Deploy.UG1003NotARoleName(),
         new Deploy.UG1004RestartCheckWithoutListener(),
+        new Deploy.UG1005SudoForUserUnits(),
     ];
 
     public static Rule? Find(string code) =>
