@@ -27,7 +27,11 @@ internal static class ProcessUnitEmitter
 
         unit.Section("Unit");
         unit.Value("Description", $"{model.Description ?? model.Name} ({process.Name})");
-        unit.Value("After", string.Join(' ', (IEnumerable<string>)["network.target", .. model.Systemd.After]));
+        List<string> after = [.. ServiceUnitEmitter.NetworkOrdering(model), .. model.Systemd.After];
+        if (after.Count > 0)
+        {
+            unit.Value("After", string.Join(' ', after));
+        }
         if (!model.Systemd.Wants.IsEmpty)
         {
             unit.Value("Wants", string.Join(' ', model.Systemd.Wants));

@@ -30,7 +30,7 @@ internal static class TargetUnitEmitter
         unit.Words("Wants", [.. members]);
 
         unit.Section("Install");
-        unit.Value("WantedBy", "multi-user.target");
+        unit.Value("WantedBy", ServiceManagerFacts.BootTarget(model));
         return new EmittedFile(OutputPaths.Target(model), unit.ToString(), EmittedFile.Readable);
     }
 }
