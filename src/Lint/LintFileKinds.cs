@@ -46,6 +46,9 @@ internal static partial class LintFileKinds
             _ when name.EndsWith(".rb", StringComparison.Ordinal) && name.Contains("unicorn", StringComparison.OrdinalIgnoreCase) => LintFileKind.UnicornConfig,
             _ when name.EndsWith(".rb", StringComparison.Ordinal) => LintFileKind.PumaConfig,
             "run" => LintFileKind.RunitRun,
+            // runsv(8): for `sv X` it runs control/X (one letter or digit) if present, before or instead of the signal.
+            _ when name.Length == 1 && char.IsAsciiLetterOrDigit(name[0]) && System.IO.Path.GetFileName(System.IO.Path.GetDirectoryName(path)) == "control"
+                => LintFileKind.RunitControl,
             _ when name.EndsWith(".env", StringComparison.Ordinal) || name == ".env" || name.StartsWith(".env.", StringComparison.Ordinal)
                 || path.Contains("/etc/default/", StringComparison.Ordinal) => LintFileKind.EnvironmentFile,
             _ => null,

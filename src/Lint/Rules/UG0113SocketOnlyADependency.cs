@@ -58,7 +58,7 @@ internal sealed class UG0113SocketOnlyADependency : LintServiceRule
         {
             yield return new LintServiceFinding(service.Service, dependency.Line, dependency.ValueColumn,
                 $"`{dependency.Key}={dependency.Value}` starts {socketFile} but does not hand it over: systemd passes its sockets to {UnitStem(socketFile)}.service, " +
-                $"and {UnitStem(serviceFile)}'s server binds the address itself (EADDRINUSE).");
+                $"and {UnitStem(serviceFile)}'s server binds the address itself while systemd holds it (EADDRINUSE; for a unix path puma 5.6.5 raises \"There is already a server bound to\").");
         }
     }
 

@@ -58,8 +58,12 @@ internal sealed class UG0409SignalPumaDoesNotHandle : LintServiceRule
         }
 
         var unit = service.Service.Unit;
+        // With a wrapper (rvm do, a shell without exec) as the main process, $MAINPID and a KillMode=process/mixed stop
+        // signal reach the wrapper, not puma: UG0406/UG0201 say that; what puma would do with the signal is moot.
+        var wrapped = UnitGen.Model.Rules.ExecChain.UG0201ForkingExecStart.Wrapper(service.Model.Server.Command) is not null;
+        var killMode = unit.Last("Service", "KillMode")?.Value ?? "control-group";
         var redirected = service.AppConfig?.Ruby.Last("stdout_redirect") is not null;
-        if (unit.Last("Service", "KillSignal") is { } kill && Name(kill.Value) is { } stop
+        if (!(wrapped && killMode is "process" or "mixed") && unit.Last("Service", "KillSignal") is { } kill && Name(kill.Value) is { } stop
             && Signals.TryGetValue(stop, out var onStop) && (!onStop.Stops || stop == "HUP" && redirected))
         {
             var does = stop == "HUP" ? "reopens its logs (stdout_redirect is set)" : onStop.Does;
@@ -70,7 +74,7 @@ internal sealed class UG0409SignalPumaDoesNotHandle : LintServiceRule
 
         foreach (var entry in unit.Entries.Where(e => e.Section == "Service" && e.Key is "ExecReload" or "ExecStop"))
         {
-            if (KillSignal(entry.RawValue) is not { } signal || !Signals.TryGetValue(signal, out var does))
+            if (wrapped && entry.RawValue.Contains("$MAINPID", StringComparison.Ordinal) || KillSignal(entry.RawValue) is not { } signal || !Signals.TryGetValue(signal, out var does))
             {
                 continue;
             }

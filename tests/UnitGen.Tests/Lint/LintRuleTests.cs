@@ -223,6 +223,51 @@ public class LintRuleTests
         Assert.DoesNotContain(found, d => d.Code == "UG0113");
     }
 
+    private static string GemfileLock(string puma) => $"GEM\n  remote: https://rubygems.org/\n  specs:\n    puma ({puma})\n\nPLATFORMS\n  ruby\n";
+
+    [Theory]
+    [InlineData("5.0.4", "UG0206", Model.Diagnostics.Severity.Error)]
+    [InlineData(null, "UG0206", Model.Diagnostics.Severity.Warning)]
+    [InlineData("4.3.12", null, null)]
+    public void UG0206_daemonize_in_a_puma_rb_given_alone_is_judged_by_its_version(string? puma, string? code, Model.Diagnostics.Severity? severity)
+    {
+        LintFile[] files =
+        [
+            new("puma.rb", LintFileKind.PumaConfig, "workers 2\npidfile 'tmp/pids/puma.pid'\ndaemonize true\n", EmittedMode),
+            .. puma is null ? [] : new[] { new LintFile("Gemfile.lock", LintFileKind.GemfileLock, GemfileLock(puma), null) },
+        ];
+
+        var found = Linter.Lint(files).Where(d => d.Code == "UG0206").ToList();
+
+        Assert.Equal(code is null ? [] : [(code, 3, 1, severity)], found.Select(d => (d.Code, d.Location.Line, d.Location.Column, (Model.Diagnostics.Severity?)d.Severity)));
+    }
+
+    [Theory]
+    [InlineData("USR1", true)]
+    [InlineData("USR2", false)]
+    public void A_run_script_with_its_puma_rb_and_control_h_is_judged_across_files(string signal, bool phased)
+    {
+        // runsv(8): `sv reload` runs control/h; USR1 is puma's phased restart, which a preloaded app turns into a hot one (UG0402).
+        var found = Linter.Lint(
+        [
+            new LintFile("/sv/shop/run", LintFileKind.RunitRun, "#!/bin/sh\nexec chpst -u deploy puma -C /srv/shop/puma.rb\n", EmittedMode),
+            new LintFile("/sv/shop/control/h", LintFileKind.RunitControl, $"#!/bin/sh\nkill -{signal} $(cat supervise/pid)\n", EmittedMode),
+            new LintFile("/srv/shop/puma.rb", LintFileKind.PumaConfig, "workers 2\npreload_app!\n", EmittedMode),
+        ]);
+
+        Assert.Equal(phased, found.Any(d => d.Code == "UG0402" && d.Location.File == "/srv/shop/puma.rb" && d.Location.Line == 2 && d.Location.Column == 1));
+        Assert.DoesNotContain(found, d => d.Code == "UG0602");
+    }
+
+    [Fact]
+    public void A_run_script_that_execs_a_daemonizing_server_is_reported_at_the_flag()
+    {
+        var found = Linter.Lint([new LintFile("run", LintFileKind.RunitRun, "#!/bin/sh\nexec chpst -u deploy unicorn -c /srv/unicorn.rb -D\n", EmittedMode)]);
+
+        Assert.Contains(found, d => d.Code == "UG0206" && d.Location.Line == 2 && d.Location.Column == 49);
+        Assert.DoesNotContain(Linter.Lint([new LintFile("run", LintFileKind.RunitRun, "#!/bin/sh\nexec chpst -u deploy unicorn -c /srv/unicorn.rb\n", EmittedMode)]), d => d.Code == "UG0206");
+    }
+
     [Fact]
     public void Every_lint_rule_is_documented_and_codes_are_unique()
     {
