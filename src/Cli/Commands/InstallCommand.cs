@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.CommandLine;
 using System.Diagnostics;
 using UnitGen.Emitters;
@@ -15,6 +16,9 @@ namespace UnitGen.Cli.Commands;
 /// </summary>
 internal static class InstallCommand
 {
+    /// <summary>rwxr-xr-x, what /etc/systemd/system, /etc/default and /etc/sv have on Debian.</summary>
+    private const UnixFileMode InstalledFolderMode = EmittedFile.Executable;
+
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var model = new Argument<string>("MODEL") { Description = "The unitgen.yaml to install." };
@@ -54,7 +58,8 @@ internal static class InstallCommand
             .ToList();
         try
         {
-            var changes = OutputWriter.Write(root ?? "/", files, checkOnly: false);
+            // Folders it creates are 0755 whatever root's umask: the service's user must reach its config.
+            var changes = OutputWriter.Write(root ?? "/", files, checkOnly: false, InstalledFolderMode);
             foreach (var change in changes)
             {
                 stdout.WriteLine($"{(change.IsDrift ? "installed" : "unchanged")}: {Path.Combine(root ?? "/", change.Path)}");
@@ -72,17 +77,23 @@ internal static class InstallCommand
         }
 
         var units = files.Select(f => f.Path).Where(p => p.StartsWith(InstallPaths.SystemUnitDir.TrimStart('/') + "/", StringComparison.Ordinal))
-            .Select(Path.GetFileName).ToList();
+            .Select(p => Path.GetFileName(p)).ToList();
+        var activation = ActivationCommands.For(model, units);
         if (root is not null)
         {
+            // The tree is for another host (an image, a package, a test's isolated systemd): it runs these there.
             stdout.WriteLine($"installed under {root}; no supervisor touched.");
+            foreach (var command in activation)
+            {
+                stdout.WriteLine($"on the host: {string.Join(' ', command)}");
+            }
         }
-        else if (units.Count > 0 && !Activate(units!, stdout, stderr))
+        else if (!Activate(activation, stdout, stderr))
         {
             return ExitCodes.Failed;
         }
 
-        if (root is null && model.Supervises(Supervisor.Runit))
+        if (model.Supervises(Supervisor.Runit))
         {
             // runsvdir starts what is linked into its folder (Debian: /etc/service); linking is the administrator's call.
             stdout.WriteLine($"runit: start it by linking {model.Runit.ServiceDir.TrimEnd('/')}/{model.Name} into runsvdir's folder (Debian: ln -s {model.Runit.ServiceDir.TrimEnd('/')}/{model.Name} /etc/service/).");
@@ -92,14 +103,14 @@ internal static class InstallCommand
         return ExitCodes.Ok;
     }
 
-    /// <summary>`systemctl daemon-reload`, then `systemctl enable` for the units (WantedBy= from their [Install]).</summary>
-    private static bool Activate(IReadOnlyList<string> units, TextWriter stdout, TextWriter stderr)
+    /// <summary>Runs <see cref="ActivationCommands"/>: `systemctl daemon-reload`, then `systemctl enable` (WantedBy= from [Install]).</summary>
+    private static bool Activate(IReadOnlyList<ImmutableArray<string>> commands, TextWriter stdout, TextWriter stderr)
     {
-        string[][] commands = [["daemon-reload"], ["enable", .. units]];
-        foreach (var args in commands)
+        foreach (var command in commands)
         {
-            stdout.WriteLine($"systemctl {string.Join(' ', args)}");
-            var run = new ProcessStartInfo("systemctl") { RedirectStandardError = true };
+            var (program, args) = (command[0], command[1..]);
+            stdout.WriteLine(string.Join(' ', command));
+            var run = new ProcessStartInfo(program) { RedirectStandardError = true };
             foreach (var arg in args)
             {
                 run.ArgumentList.Add(arg);
@@ -112,13 +123,13 @@ internal static class InstallCommand
                 process.WaitForExit();
                 if (process.ExitCode != 0)
                 {
-                    stderr.WriteLine($"unitgen: error: `systemctl {string.Join(' ', args)}` failed ({process.ExitCode}): {error.Trim()}");
+                    stderr.WriteLine($"unitgen: error: `{string.Join(' ', command)}` failed ({process.ExitCode}): {error.Trim()}");
                     return false;
                 }
             }
             catch (System.ComponentModel.Win32Exception e)
             {
-                stderr.WriteLine($"unitgen: error: cannot run systemctl: {e.Message}; the files are installed, reload and enable the units by hand.");
+                stderr.WriteLine($"unitgen: error: cannot run {program}: {e.Message}; the files are installed, reload and enable the units by hand.");
                 return false;
             }
         }
