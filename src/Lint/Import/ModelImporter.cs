@@ -87,6 +87,9 @@ internal static partial class ModelImporter
                     + "and UnitGen writes `%` literally (as `%%`), so systemd would no longer replace them. Import with --instance NAME to get the values of one instance.");
             }
 
+            // Lint reads a hand-written unit as hardening `none` (its sandbox lines are its own); the imported model
+            // replaces them by the default profile, as the written file says (ImportReasons: replaced by the profile).
+            model = model with { Systemd = model.Systemd with { Hardening = HardeningProfile.Default } };
             return new ImportedModel(model)
             {
                 Origins = origins.ToImmutableDictionary(o => o.Key, o => o.Value.Distinct().ToImmutableArray(), StringComparer.Ordinal),

@@ -22,7 +22,7 @@ internal sealed class UG0406KillModeProcessWithWrapper : LintServiceRule
     public override IEnumerable<LintServiceFinding> Check(LintedService service)
     {
         ArgumentNullException.ThrowIfNull(service);
-        if (service.Service.Unit.Last("Service", "KillMode") is not { Value: "process" } kill
+        if (!service.IsSystemd || service.Service.Unit.Last("Service", "KillMode") is not { Value: "process" } kill
             || UG0201ForkingExecStart.Wrapper(service.Model.Server.Command) is not { } wrapper)
         {
             yield break;
