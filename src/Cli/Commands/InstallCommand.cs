@@ -5,6 +5,7 @@ using UnitGen.Emitters;
 using UnitGen.Emitters.Install;
 using UnitGen.Emitters.Output;
 using UnitGen.Model;
+using UnitGen.Model.Facts;
 
 namespace UnitGen.Cli.Commands;
 
@@ -49,8 +50,27 @@ internal static class InstallCommand
         }
 
         var model = input.Model!;
+        UserAccount? account = null;
+        string? home = null;
+        if (model.IsUserScope())
+        {
+            // A user service goes under its user's home: ~USER/.config/systemd/user (systemd.unit(5)).
+            account = UserAccount.Find(model.User, root);
+            if (account is null && root is null)
+            {
+                stderr.WriteLine($"{input.File}: error {Model.Loading.IoCodes.CannotWrite}: cannot install: user `{model.User}` does not exist here (getent passwd {model.User}), and `systemd.scope: user` installs into that user's home.");
+                return ExitCodes.Failed;
+            }
+
+            home = account?.Home ?? $"/home/{model.User}";
+            if (account is null)
+            {
+                stdout.WriteLine($"{model.User} is not in {Path.Combine(root!, "etc", "passwd")}: installing under {home}.");
+            }
+        }
+
         var placed = Generator.Emit(model)
-            .Select(f => (File: f, Installed: InstallPaths.For(model, f.Path)))
+            .Select(f => (File: f, Installed: InstallPaths.For(model, f.Path, home)))
             .ToList();
         // Relative to the root, so the writer's own guard keeps every file inside it.
         var files = placed.Where(p => p.Installed is not null)
@@ -76,19 +96,35 @@ internal static class InstallCommand
             stdout.WriteLine($"not installed (used from the output folder): {file.Path}");
         }
 
-        var units = files.Select(f => f.Path).Where(p => p.StartsWith(InstallPaths.SystemUnitDir.TrimStart('/') + "/", StringComparison.Ordinal))
-            .Select(p => Path.GetFileName(p)).ToList();
-        var activation = ActivationCommands.For(model, units);
+        var unitDir = InstallPaths.UnitDir(model, home).TrimStart('/') + "/";
+        var units = files.Select(f => f.Path).Where(p => p.StartsWith(unitDir, StringComparison.Ordinal))
+            .Select(Path.GetFileName).OfType<string>().ToList();
+        // A process template is enabled by its instances (ActivationCommands), in either scope.
+        var enabled = ActivationCommands.EnabledUnits(model, units);
         if (root is not null)
         {
             // The tree is for another host (an image, a package, a test's isolated systemd): it runs these there.
             stdout.WriteLine($"installed under {root}; no supervisor touched.");
-            foreach (var command in activation)
+            if (model.IsUserScope())
             {
-                stdout.WriteLine($"on the host: {string.Join(' ', command)}");
+                stdout.WriteLine($"on the host: loginctl enable-linger {model.User}; then as {model.User}: systemctl --user daemon-reload && systemctl --user enable {string.Join(' ', enabled)}");
+            }
+            else
+            {
+                foreach (var command in ActivationCommands.For(model, units))
+                {
+                    stdout.WriteLine($"on the host: {string.Join(' ', command)}");
+                }
             }
         }
-        else if (!Activate(activation, stdout, stderr))
+        else if (account is not null)
+        {
+            if (!UserServiceInstall.Activate(account, [.. files.Select(f => "/" + f.Path)], enabled, stdout, stderr))
+            {
+                return ExitCodes.Failed;
+            }
+        }
+        else if (!Activate(ActivationCommands.For(model, units), stdout, stderr))
         {
             return ExitCodes.Failed;
         }

@@ -16,13 +16,21 @@ internal static class ActivationCommands
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(unitFiles);
-        var units = unitFiles.SelectMany(file => Enabled(model, file)).ToList();
-        if (units.Count == 0)
+        var units = EnabledUnits(model, unitFiles);
+        if (units.IsEmpty)
         {
             return [];
         }
 
         return [["systemctl", "daemon-reload"], ["systemctl", "enable", .. units]];
+    }
+
+    /// <summary>The units `systemctl enable` (or `systemctl --user enable`) takes for the installed unit files.</summary>
+    public static ImmutableArray<string> EnabledUnits(ServiceModel model, IEnumerable<string> unitFiles)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(unitFiles);
+        return [.. unitFiles.SelectMany(file => Enabled(model, file))];
     }
 
     /// <summary>
