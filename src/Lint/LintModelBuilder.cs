@@ -64,6 +64,8 @@ internal static class LintModelBuilder
         var services = files.Where(f => f.Kind == LintFileKind.Service).ToList();
         var appConfigs = files.Where(f => f.IsAppConfig).ToList();
         var envFiles = files.Where(f => f.Kind == LintFileKind.EnvironmentFile).ToList();
+        // An app config a service names with -C/-c is that service's: another service that names none does not take it as "the only one".
+        var named = services.Select(s => Named(appConfigs, s)).OfType<LintFile>().ToHashSet();
         var result = ImmutableArray.CreateBuilder<LintedService>();
         foreach (var service in services)
         {
@@ -72,7 +74,9 @@ internal static class LintModelBuilder
             var exec = service.Unit.Last("Service", "ExecStart") is { } e ? ExecCommandLine.Parse(e.RawValue, out _) : null;
             var startWords = exec is null ? ImmutableArray<string>.Empty : WithShellScript(exec.Words);
             var directory = service.Unit.Last("Service", "WorkingDirectory")?.Value.TrimStart('-');
-            var app = FindAppConfig(appConfigs, ConfigArgument(startWords), directory, ServerTypeOf(startWords));
+            var configArgument = ConfigArgument(startWords);
+            var app = JobPrograms.Runs(startWords) ? null
+                : FindAppConfig(configArgument is null ? [.. appConfigs.Where(a => !named.Contains(a))] : appConfigs, configArgument, directory, ServerTypeOf(startWords));
             var envPaths = service.Unit.All("Service", "EnvironmentFile").Select(f => f.Value.TrimStart('-')).ToList();
             // The only env file given stands for the unit's, unless it is named for dotenv (.env, .env.production): the
             // app reads that one itself, systemd only when EnvironmentFile= names it.
@@ -230,6 +234,14 @@ internal static class LintModelBuilder
         return [.. lintable.Where(f => f.Kind is LintFileKind.Socket or LintFileKind.PumaConfig or LintFileKind.UnicornConfig or LintFileKind.EnvironmentFile && !taken.Contains(f))];
     }
 
+    /// <summary>The app config a service names by its -C/-c path (full path, folder tail or file name); null when it names none given.</summary>
+    private static LintFile? Named(List<LintFile> appConfigs, LintFile service)
+    {
+        var words = service.Unit.Last("Service", "ExecStart") is { } e && ExecCommandLine.Parse(e.RawValue, out _) is { } exec ? WithShellScript(exec.Words) : [];
+        var directory = service.Unit.Last("Service", "WorkingDirectory")?.Value.TrimStart('-');
+        return ConfigArgument(words) is { } path && path != "-" ? appConfigs.FirstOrDefault(f => SameFile(f.Path, path, directory)) : null;
+    }
+
     private static ServiceModel Read(string name, LintFile service, LintFile? socket, LintFile? app, LintFile? env, ExecCommandLine? exec,
         ImmutableArray<string> startWords, LockedVersions versions, SourceMap map)
     {
@@ -323,6 +335,7 @@ internal static class LintModelBuilder
             RubyEnvOrDefault d => environment.FirstOrDefault(v => v.Name == d.Variable)?.Value is { } set
                 ? set
                 : d.Default is null ? null : Known(d.Default),
+            RubyInterpolated interpolated => interpolated.Resolve(Known),
             _ => value.Known,
         };
 
@@ -373,12 +386,20 @@ internal static class LintModelBuilder
             map.Add("server.preload", app.Path, pc.Line, pc.Column);
         }
 
+        if (!isUnicorn && config.Last("prune_bundler") is { } pb)
+        {
+            map.Add("server.pruneBundler", app.Path, pb.Line, pb.Column);
+        }
+
         return server with
         {
             Type = isUnicorn ? ServerType.Unicorn : server.Type == ServerType.Command ? ServerType.Puma : server.Type,
             Workers = Int(isUnicorn ? "worker_processes" : "workers", "server.workers"),
             Preload = preload,
             ForkWorker = config.Last("fork_worker") is not null,
+            // prune_bundler changes puma 7's preload default and is ignored with preload or in single mode (UG0408).
+            PruneBundler = !isUnicorn && config.Last("prune_bundler") is { } prune
+                && (prune.Arguments.IsEmpty || Known(prune.Arguments[0]) is true),
             Timeout = isUnicorn ? Int("timeout", "server.timeout") : null,
             Binds = binds.Count == 0 ? null : binds.ToImmutable(),
         };
