@@ -306,8 +306,9 @@ internal static class LintModelBuilder
         return new ServiceModel
         {
             Name = name,
-            // systemd runs a unit without User= as root: UG0705 says so.
+            // systemd runs a unit without User= as root: UG0705 says so, unless the file states it is on purpose.
             User = user ?? "root",
+            AllowRoot = UnitGen.Model.Facts.RootOnPurpose.IsStated(service.Lines),
             Group = Value("Group", "group"),
             Description = unit.Last("Unit", "Description")?.Value,
             Directory = Value("WorkingDirectory", "directory"),
