@@ -32,7 +32,7 @@ internal static class Generator
             {
                 files.Add(TargetUnitEmitter.Emit(model));
                 files.AddRange(model.Processes
-                    .Where(p => !ProcessFacts.EffectiveCommand(model, p).IsEmpty)
+                    .Where(p => !p.EffectiveCommand().IsEmpty)
                     .Select(p => ProcessUnitEmitter.Emit(model, p)));
             }
 

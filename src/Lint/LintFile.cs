@@ -20,6 +20,9 @@ internal sealed record LintFile(string Path, LintFileKind Kind, string Text, Uni
     /// <summary>The file's text; a copy with other text (<c>with { Text = … }</c>) parses again.</summary>
     public string Text { get; init { field = value; Forget(); } } = Text;
 
+    /// <summary>An EnvironmentFile= of a unit given with it names this file: systemd reads it (lint sets this from the files given together).</summary>
+    public bool ReadBySystemd { get; init; }
+
     public bool IsUnit => Kind is LintFileKind.Service or LintFileKind.Socket;
 
     public bool IsAppConfig => Kind is LintFileKind.PumaConfig or LintFileKind.UnicornConfig;

@@ -46,10 +46,25 @@ internal static partial class LintFileKinds
             _ when name.EndsWith(".rb", StringComparison.Ordinal) && name.Contains("unicorn", StringComparison.OrdinalIgnoreCase) => LintFileKind.UnicornConfig,
             _ when name.EndsWith(".rb", StringComparison.Ordinal) => LintFileKind.PumaConfig,
             "run" => LintFileKind.RunitRun,
+            // runsv(8): for `sv X` it runs control/X (one letter or digit) if present, before or instead of the signal.
+            _ when name.Length == 1 && char.IsAsciiLetterOrDigit(name[0]) && System.IO.Path.GetFileName(System.IO.Path.GetDirectoryName(path)) == "control"
+                => LintFileKind.RunitControl,
             _ when name.EndsWith(".env", StringComparison.Ordinal) || name == ".env" || name.StartsWith(".env.", StringComparison.Ordinal)
                 || path.Contains("/etc/default/", StringComparison.Ordinal) => LintFileKind.EnvironmentFile,
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// A file named the way the dotenv gem finds it (<c>.env</c>, <c>.env.production</c>, <c>.env.local</c>, and copies of
+    /// them): the app reads it at boot (dotenv 2.x lib/dotenv/parser.rb takes an optional <c>export</c>), systemd only
+    /// when an EnvironmentFile= names it.
+    /// </summary>
+    public static bool IsDotenvName(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var name = BaseName(System.IO.Path.GetFileName(path));
+        return name == ".env" || name.StartsWith(".env.", StringComparison.Ordinal);
     }
 
     /// <summary>The kind from name and content; content decides between puma.rb and unicorn.rb and unmasks a <c>.rb</c> that is not Ruby.</summary>

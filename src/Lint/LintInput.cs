@@ -89,6 +89,6 @@ internal static class LintInput
         return null;
     }
 
-    private static Diagnostic Problem(LintInputCodes.Entry code, string path, int line, string message) =>
+    private static Diagnostic Problem(RuleDescriptor code, string path, int line, string message) =>
         new(code.Code, code.Severity, message, code.Fix, new SourceLocation(path, line, line > 0 ? 1 : 0));
 }

@@ -12,8 +12,17 @@ namespace UnitGen.Lint;
 /// <summary>One service as lint sees it: the model read from its files, and where each value came from.</summary>
 internal sealed record LintedService(ServiceModel Model, SourceMap Map, ImmutableArray<LintFile> Files)
 {
-    /// <summary>The .service file the model was read from.</summary>
+    /// <summary>
+    /// The file the model was read from: the .service, or — for a partial model — the runit run script, or the
+    /// puma.rb/unicorn.rb that nothing given starts.
+    /// </summary>
     public LintFile Service => Files[0];
+
+    /// <summary>Read from a systemd .service (its unit rules apply); false for a run script or an app config alone.</summary>
+    public bool IsSystemd => Service.Kind == LintFileKind.Service;
+
+    /// <summary>Where the start command's words are, for a run script: each word with its line and column.</summary>
+    public IReadOnlyList<ScriptWord> ScriptWords { get; init; } = [];
 
     public LintFile? Socket => Files.FirstOrDefault(f => f.Kind == LintFileKind.Socket);
 
@@ -55,6 +64,8 @@ internal static class LintModelBuilder
         var services = files.Where(f => f.Kind == LintFileKind.Service).ToList();
         var appConfigs = files.Where(f => f.IsAppConfig).ToList();
         var envFiles = files.Where(f => f.Kind == LintFileKind.EnvironmentFile).ToList();
+        // An app config a service names with -C/-c is that service's: another service that names none does not take it as "the only one".
+        var named = services.Select(s => Named(appConfigs, s)).OfType<LintFile>().ToHashSet();
         var result = ImmutableArray.CreateBuilder<LintedService>();
         foreach (var service in services)
         {
@@ -63,10 +74,14 @@ internal static class LintModelBuilder
             var exec = service.Unit.Last("Service", "ExecStart") is { } e ? ExecCommandLine.Parse(e.RawValue, out _) : null;
             var startWords = exec is null ? ImmutableArray<string>.Empty : WithShellScript(exec.Words);
             var directory = service.Unit.Last("Service", "WorkingDirectory")?.Value.TrimStart('-');
-            var app = FindAppConfig(appConfigs, ConfigArgument(startWords), directory, ServerTypeOf(startWords));
+            var configArgument = ConfigArgument(startWords);
+            var app = JobPrograms.Runs(startWords) ? null
+                : FindAppConfig(configArgument is null ? [.. appConfigs.Where(a => !named.Contains(a))] : appConfigs, configArgument, directory, ServerTypeOf(startWords));
             var envPaths = service.Unit.All("Service", "EnvironmentFile").Select(f => f.Value.TrimStart('-')).ToList();
+            // The only env file given stands for the unit's, unless it is named for dotenv (.env, .env.production): the
+            // app reads that one itself, systemd only when EnvironmentFile= names it.
             var env = envFiles.FirstOrDefault(f => envPaths.Any(p => SameFile(f.Path, p, null)))
-                ?? (envFiles.Count == 1 ? envFiles[0] : null);
+                ?? (envFiles.Count == 1 && !LintFileKinds.IsDotenvName(envFiles[0].Path) ? envFiles[0] : null);
             var group = new[] { service, socket, app, env }.OfType<LintFile>().ToImmutableArray();
             var versions = group.Aggregate(LockedVersions.None, (v, f) => v.With(HeaderVersions(f))).With(locked).With(flags);
             var map = new SourceMap(service.Path);
@@ -80,6 +95,115 @@ internal static class LintModelBuilder
         }
 
         return result.ToImmutable();
+    }
+
+    /// <summary>
+    /// Partial models for what no .service starts, so the rules across files run for them too: each runit run script
+    /// with the app config its exec line names and the control scripts beside it (control/h is `sv reload`, runsv(8)),
+    /// and each puma.rb/unicorn.rb that neither a service nor a run script takes, read alone.
+    /// </summary>
+    public static ImmutableArray<LintedService> BuildPartial(IReadOnlyList<LintFile> files, IEnumerable<LintedService> services, LockedVersions flags)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(flags);
+        var locked = files.Where(f => f.Kind == LintFileKind.GemfileLock)
+            .Aggregate(LockedVersions.None, (v, f) => v.With(GemfileLockReader.Parse(f.Text, Path.GetFileName(f.Path))));
+        var appConfigs = files.Where(f => f.IsAppConfig).ToList();
+        var runs = files.Where(f => f.Kind == LintFileKind.RunitRun).ToList();
+        var controls = files.Where(f => f.Kind == LintFileKind.RunitControl).ToList();
+        var taken = services.SelectMany(s => s.Files).ToHashSet();
+        var result = ImmutableArray.CreateBuilder<LintedService>();
+        foreach (var run in runs)
+        {
+            var commands = RunScript.Commands(run.Lines);
+            if (RunScript.ExecWords(run.Lines) is not { Count: > 0 } scriptWords)
+            {
+                continue;
+            }
+
+            var words = WithShellScript([.. scriptWords.Select(w => w.Text)]);
+            var type = ServerTypeOf(words);
+            // `cd DIR` before the exec is the server's working directory (the shell's cwd carries over exec).
+            var directory = commands.LastOrDefault(c => c.Command is [{ Text: "cd" }, { Text: var d }, ..] && d.StartsWith('/'))?.Command[1].Text;
+            var app = FindAppConfig(appConfigs, ConfigArgument(words), directory, type);
+            var control = ControlScripts(run, controls, runs.Count);
+            var reload = control.FirstOrDefault(c => Path.GetFileName(c.Path) == "h");
+            var group = new[] { run, app }.OfType<LintFile>().Concat(control).ToImmutableArray();
+            var versions = group.Aggregate(LockedVersions.None, (v, f) => v.With(HeaderVersions(f))).With(locked).With(flags);
+            var map = new SourceMap(run.Path);
+            map.Add("name", run.Path, 1, 1);
+            map.Add("server.command", run.Path, scriptWords[0].Line, scriptWords[0].Column);
+            var restart = RestartStrategy.Normal;
+            if (reload is not null && ReloadLine(reload) is { } line)
+            {
+                map.Add("restart", reload.Path, line.Line, line.Column);
+                restart = RestartOf(line.Command, type);
+            }
+
+            var server = new ServerSpec { Type = type, Command = words, Config = ConfigArgument(words) is { } c && Resolve(c, directory) is { } r && r.StartsWith('/') ? r : null };
+            if (app is not null)
+            {
+                server = ReadAppConfig(server, app.Ruby, app, [], map);
+            }
+
+            result.Add(new LintedService(Partial(run, server, versions, words, directory, restart), map, group)
+            {
+                Versions = versions,
+                StartWords = words,
+                ScriptWords = scriptWords,
+            });
+            if (app is not null)
+            {
+                taken.Add(app);
+            }
+        }
+
+        foreach (var app in appConfigs.Where(a => !taken.Contains(a)))
+        {
+            var versions = HeaderVersions(app).With(locked).With(flags);
+            var map = new SourceMap(app.Path);
+            map.Add("name", app.Path, 1, 1);
+            var server = ReadAppConfig(new ServerSpec { Type = app.Kind == LintFileKind.UnicornConfig ? ServerType.Unicorn : ServerType.Puma }, app.Ruby, app, [], map);
+            result.Add(new LintedService(Partial(app, server, versions, [], null, RestartStrategy.Normal), map, [app]) { Versions = versions });
+        }
+
+        return result.ToImmutable();
+    }
+
+    private static ServiceModel Partial(LintFile file, ServerSpec server, LockedVersions versions, ImmutableArray<string> words, string? directory, RestartStrategy restart) => new()
+    {
+        Name = UnitName(Path.GetFileName(Path.GetDirectoryName(file.Path)) is { Length: > 0 } folder && file.Kind == LintFileKind.RunitRun ? folder : file.Path),
+        User = "root",
+        Directory = directory,
+        Server = WithVersions(server, versions, words),
+        Restart = restart,
+        Supervisors = file.Kind == LintFileKind.RunitRun ? [Supervisor.Runit] : [],
+        Systemd = new SystemdSpec { SocketActivation = false, Hardening = HardeningProfile.None },
+    };
+
+    /// <summary>The control scripts of a run script's service folder (<c>DIR/run</c> ↔ <c>DIR/control/h</c>); all of them when one run script is given.</summary>
+    private static List<LintFile> ControlScripts(LintFile run, List<LintFile> controls, int runCount)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(run.Path));
+        var beside = controls.Where(c => Path.GetDirectoryName(Path.GetDirectoryName(Path.GetFullPath(c.Path))) == folder).ToList();
+        return beside.Count > 0 || runCount > 1 ? beside : controls;
+    }
+
+    /// <summary>The command of a control script that signals the server: its <c>kill</c>, <c>pumactl</c> or <c>sv</c> line.</summary>
+    private static (ExecCommandLine Command, int Line, int Column)? ReloadLine(LintFile control)
+    {
+        foreach (var command in RunScript.Commands(control.Lines))
+        {
+            var words = command.Command.Select(w => w.Text).ToList();
+            if (words.Count > 0 && Program(words[0]) is "kill" or "pumactl" || words.Any(w => Program(w) == "pumactl"))
+            {
+                var at = words.FindIndex(w => Program(w) is "kill" or "pumactl");
+                return (new ExecCommandLine(string.Empty, [.. words], [.. words.Select(_ => false)]), command.Command[Math.Max(at, 0)].Line, command.Command[Math.Max(at, 0)].Column);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -108,6 +232,14 @@ internal static class LintModelBuilder
         }
 
         return [.. lintable.Where(f => f.Kind is LintFileKind.Socket or LintFileKind.PumaConfig or LintFileKind.UnicornConfig or LintFileKind.EnvironmentFile && !taken.Contains(f))];
+    }
+
+    /// <summary>The app config a service names by its -C/-c path (full path, folder tail or file name); null when it names none given.</summary>
+    private static LintFile? Named(List<LintFile> appConfigs, LintFile service)
+    {
+        var words = service.Unit.Last("Service", "ExecStart") is { } e && ExecCommandLine.Parse(e.RawValue, out _) is { } exec ? WithShellScript(exec.Words) : [];
+        var directory = service.Unit.Last("Service", "WorkingDirectory")?.Value.TrimStart('-');
+        return ConfigArgument(words) is { } path && path != "-" ? appConfigs.FirstOrDefault(f => SameFile(f.Path, path, directory)) : null;
     }
 
     private static ServiceModel Read(string name, LintFile service, LintFile? socket, LintFile? app, LintFile? env, ExecCommandLine? exec,
@@ -203,6 +335,7 @@ internal static class LintModelBuilder
             RubyEnvOrDefault d => environment.FirstOrDefault(v => v.Name == d.Variable)?.Value is { } set
                 ? set
                 : d.Default is null ? null : Known(d.Default),
+            RubyInterpolated interpolated => interpolated.Resolve(Known),
             _ => value.Known,
         };
 
@@ -253,12 +386,20 @@ internal static class LintModelBuilder
             map.Add("server.preload", app.Path, pc.Line, pc.Column);
         }
 
+        if (!isUnicorn && config.Last("prune_bundler") is { } pb)
+        {
+            map.Add("server.pruneBundler", app.Path, pb.Line, pb.Column);
+        }
+
         return server with
         {
             Type = isUnicorn ? ServerType.Unicorn : server.Type == ServerType.Command ? ServerType.Puma : server.Type,
             Workers = Int(isUnicorn ? "worker_processes" : "workers", "server.workers"),
             Preload = preload,
             ForkWorker = config.Last("fork_worker") is not null,
+            // prune_bundler changes puma 7's preload default and is ignored with preload or in single mode (UG0408).
+            PruneBundler = !isUnicorn && config.Last("prune_bundler") is { } prune
+                && (prune.Arguments.IsEmpty || Known(prune.Arguments[0]) is true),
             Timeout = isUnicorn ? Int("timeout", "server.timeout") : null,
             Binds = binds.Count == 0 ? null : binds.ToImmutable(),
         };
@@ -419,7 +560,9 @@ internal static class LintModelBuilder
             }
         }
 
-        return candidates.Count == 1 ? candidates[0] : null;
+        // The only config given is the server's when the command is that server; a command UnitGen cannot name (sidekiq,
+        // a wrapper script) takes a config only by its path, else a sidekiq unit beside puma.rb would be read as puma.
+        return candidates.Count == 1 && type != ServerType.Command ? candidates[0] : null;
     }
 
     private static string Resolve(string path, string? directory) =>
@@ -522,6 +665,16 @@ internal static class LintModelBuilder
             || service.Unit.All("Service", "Sockets")
                 .Concat(SocketDependencies.SelectMany(k => service.Unit.All("Unit", k)))
                 .Any(e => e.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(Path.GetFileName(socket.Path)));
+    }
+
+    /// <summary>Whether an EnvironmentFile= of a service among <paramref name="files"/> names <paramref name="env"/>.</summary>
+    public static bool NamedByEnvironmentFile(LintFile env, IEnumerable<LintFile> files)
+    {
+        ArgumentNullException.ThrowIfNull(env);
+        ArgumentNullException.ThrowIfNull(files);
+        return files.Where(f => f.Kind == LintFileKind.Service)
+            .SelectMany(s => s.Unit.All("Service", "EnvironmentFile"))
+            .Any(e => SameFile(env.Path, e.Value.TrimStart('-'), null));
     }
 
     /// <summary>Whether a file given on the command line is the one a unit names: same full path, same tail of folders, or same file name.</summary>

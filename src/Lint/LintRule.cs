@@ -9,18 +9,8 @@ internal sealed record LintFinding(int Line, int Column, string Message);
 /// A rule that only hand-written files can break (UG0503, UG0602, UG07xx): it reads the file itself,
 /// where the model-level rules of <see cref="UnitGen.Model.Rules.RuleCatalog"/> read the model built from the files.
 /// </summary>
-internal abstract class LintRule
+internal abstract class LintRule : DescribedRule
 {
-    public abstract string Code { get; }
-
-    public abstract Severity Severity { get; }
-
-    public abstract string Title { get; }
-
-    public abstract string Fix { get; }
-
-    public abstract string Explanation { get; }
-
     /// <summary>The kinds of file this rule reads.</summary>
     public abstract IReadOnlyCollection<LintFileKind> Kinds { get; }
 

@@ -28,8 +28,10 @@ internal static class LintRuleCatalog
     /// <summary>Rules over the files of one service together, for settings the model has no place for.</summary>
     public static readonly ImmutableArray<LintServiceRule> ServiceRules =
     [
+        new UG0113SocketOnlyADependency(),
         new UG0205ForkingTypeWithForegroundServer(),
         new UG0206ServerDaemonizes(),
         new UG0406KillModeProcessWithWrapper(),
+        new UG0409SignalPumaDoesNotHandle(),
     ];
 }

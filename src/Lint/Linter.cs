@@ -17,8 +17,13 @@ internal static class Linter
         ArgumentNullException.ThrowIfNull(files);
         var fileFindings = LintFiles(files);
         var services = LintModelBuilder.Build(files, flags);
-        var serviceFindings = services.SelectMany(s => LintRuleCatalog.ServiceRules.SelectMany(rule => rule.Check(s).Select(f =>
-            new Diagnostic(rule.Code, rule.Severity, f.Message, rule.Fix, new SourceLocation(f.File.Path, f.Line, f.Column)))));
+        var partial = LintModelBuilder.BuildPartial(files, services, flags);
+        var serviceFindings = services.Concat(partial).SelectMany(s => LintRuleCatalog.ServiceRules.SelectMany(rule => rule.Check(s).Select(f =>
+            new Diagnostic(rule.Code, f.Severity ?? rule.Severity, f.Message, rule.Fix, new SourceLocation(f.File.Path, f.Line, f.Column)))));
+        // A run script or an app config alone says nothing of users, sockets or readiness: only the rules that judge the
+        // restart against the app config run on it.
+        var partialFindings = partial.SelectMany(s => UnitGen.Model.Rules.Validator.Validate(s.Model, s.Map, lint: true)
+            .Where(d => AcrossRunitFiles.Contains(d.Code)));
         var modelFindings = services.SelectMany(s => UnitGen.Model.Rules.Validator.Validate(s.Model, s.Map, lint: true)
             // A user unit runs as the user whose manager starts it (systemd.special(7) default.target): no User= is not root.
             .Where(d => !(s.UserScope && d.Code == "UG0705" && s.Service.Unit.Last("Service", "User") is null))
@@ -29,15 +34,16 @@ internal static class Linter
         var unpaired = LintModelBuilder.Unpaired(files, services).Select(f => new Diagnostic(
             Unpaired.Code, Unpaired.Severity, $"{Path.GetFileName(f.Path)} pairs with no service or run script given: the rules across files were not run on it.",
             Unpaired.Fix, new SourceLocation(f.Path, 0, 0)));
-        return [.. fileFindings.Concat(serviceFindings).Concat(modelFindings).Concat(unpaired).Distinct()];
+        return [.. fileFindings.Concat(serviceFindings).Concat(modelFindings).Concat(partialFindings).Concat(unpaired).Distinct()];
     }
 
     public static ImmutableArray<Diagnostic> LintFiles(IEnumerable<LintFile> files)
     {
         ArgumentNullException.ThrowIfNull(files);
+        var given = files.ToList();
         return
         [
-            .. files.SelectMany(file => LintRuleCatalog.All
+            .. given.Select(f => f.Kind == LintFileKind.EnvironmentFile && LintModelBuilder.NamedByEnvironmentFile(f, given) ? f with { ReadBySystemd = true } : f).SelectMany(file => LintRuleCatalog.All
                 .Where(rule => rule.Kinds.Contains(file.Kind))
                 .SelectMany(rule => rule.Check(file).Select(f => new Diagnostic(
                     rule.Code, rule.Severity, f.Message, rule.Fix, new SourceLocation(file.Path, f.Line, f.Column))))
@@ -45,8 +51,11 @@ internal static class Linter
         ];
     }
 
+    /// <summary>Model rules of the restart against the app config: phased without workers or with preload, prune_bundler ignored.</summary>
+    private static readonly HashSet<string> AcrossRunitFiles = new(StringComparer.Ordinal) { "UG0401", "UG0402", "UG0408" };
+
     /// <summary>Model rules whose verdict depends on workers or preload, which only the app config states.</summary>
     private static readonly HashSet<string> NeedAppConfig = new(StringComparer.Ordinal) { "UG0401", "UG0402" };
 
-    private static LintInputCodes.Entry Unpaired => LintInputCodes.Unpaired;
+    private static RuleDescriptor Unpaired => LintInputCodes.Unpaired;
 }

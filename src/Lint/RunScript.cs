@@ -2,14 +2,24 @@ using System.Text.RegularExpressions;
 
 namespace UnitGen.Lint;
 
-/// <summary>One command of a run script: its words with their line and column, after continuations are joined.</summary>
-internal sealed record ScriptCommand(IReadOnlyList<ScriptWord> Words, int Line, int Column)
+/// <summary>
+/// One command of a run script: its words with their line and column, after continuations are joined, and the
+/// pipeline it belongs to (commands joined by a single <c>|</c> share one number; any other command has its own).
+/// </summary>
+internal sealed record ScriptCommand(IReadOnlyList<ScriptWord> Words, int Line, int Column, int Pipeline = 0, bool InPipeline = false)
 {
     /// <summary>The words after leading <c>NAME=value</c> assignments (the shell applies them to the command, POSIX 2.9.1).</summary>
     public IReadOnlyList<ScriptWord> Command => [.. Words.SkipWhile(w => RunScript.IsAssignment(w.Text))];
 
-    /// <summary><c>exec PROGRAM …</c>: the shell replaces itself. <c>exec 2>&amp;1</c> alone only redirects.</summary>
-    public bool ExecsProgram => Command is [{ Text: "exec" }, var next, ..] && !RunScript.IsRedirection(next.Text);
+    /// <summary><c>exec PROGRAM …</c> as written, in a pipeline or not.</summary>
+    public bool NamesExec => Command is [{ Text: "exec" }, var next, ..] && !RunScript.IsRedirection(next.Text);
+
+    /// <summary>
+    /// <c>exec PROGRAM …</c> that replaces the shell. <c>exec 2>&amp;1</c> alone only redirects, and in a pipeline
+    /// <c>exec</c> runs in the subshell of its element (POSIX 2.9.2: "each command of a multi-command pipeline is in a
+    /// subshell environment"), so the shell the supervisor started stays and waits for the pipeline.
+    /// </summary>
+    public bool ExecsProgram => NamesExec && !InPipeline;
 
     public string Text => string.Join(' ', Words.Select(w => w.Text));
 }
@@ -29,13 +39,18 @@ internal static partial class RunScript
         ArgumentNullException.ThrowIfNull(lines);
         var commands = new List<ScriptCommand>();
         var words = new List<ScriptWord>();
-        void Flush()
+        var pipeline = 0;
+        var piped = false;
+        void Flush(bool pipeTo = false)
         {
             if (words.Count > 0)
             {
-                commands.Add(new ScriptCommand([.. words], words[0].Line, words[0].Column));
+                commands.Add(new ScriptCommand([.. words], words[0].Line, words[0].Column, pipeline, piped || pipeTo));
                 words = [];
             }
+
+            piped = pipeTo;
+            pipeline += pipeTo ? 0 : 1;
         }
 
         for (var l = 0; l < lines.Length; l++)
@@ -68,6 +83,14 @@ internal static partial class RunScript
                     continue;
                 }
 
+                if (c == '|')
+                {
+                    // A pipe (also `|&`): the command goes on in the next element of the same pipeline.
+                    Flush(pipeTo: true);
+                    i += i + 1 < line.Length && line[i + 1] == '&' ? 2 : 1;
+                    continue;
+                }
+
                 var start = i;
                 var text = new System.Text.StringBuilder();
                 char? quote = null;
@@ -82,7 +105,7 @@ internal static partial class RunScript
                     {
                         quote = null;
                     }
-                    else if (quote is null && ch == '&' && i + 1 < line.Length && line[i + 1] == '&')
+                    else if (quote is null && ((ch == '&' && i + 1 < line.Length && line[i + 1] == '&') || ch == '|'))
                     {
                         break;
                     }
@@ -97,7 +120,8 @@ internal static partial class RunScript
                 words.Add(new ScriptWord(text.ToString(), l + 1, start + 1));
             }
 
-            if (!line.TrimEnd().EndsWith('\\'))
+            // A line ending in a pipe goes on with the next element on the next line.
+            if (!line.TrimEnd().EndsWith('\\') && !(piped && words.Count == 0))
             {
                 Flush();
             }
@@ -109,7 +133,7 @@ internal static partial class RunScript
 
     /// <summary>The words of the last command that execs a program, from the program on; null when there is none.</summary>
     public static IReadOnlyList<ScriptWord>? ExecWords(string[] lines) =>
-        Commands(lines).LastOrDefault(c => c.ExecsProgram) is { } exec ? [.. exec.Command.Skip(1)] : null;
+        Commands(lines).LastOrDefault(c => c.NamesExec) is { } exec ? [.. exec.Command.Skip(1)] : null;
 
     /// <summary>
     /// A follower: the script traps signals and stays in the foreground waiting for the server it started

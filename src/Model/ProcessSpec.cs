@@ -14,7 +14,7 @@ public sealed record ProcessSpec
     public required ProcessType Type { get; init; }
     /// <summary>Null means unknown: version-aware rules then assume the riskier behaviour.</summary>
     public Version? Version { get; init; }
-    /// <summary>Explicit argv; empty means "derive from <see cref="Type"/>" (sidekiq only).</summary>
+    /// <summary>Explicit argv; empty means "derive from <see cref="Type"/>" (sidekiq only; see <see cref="EffectiveCommand"/>).</summary>
     public EquatableArray<string> Command { get; init; } = [];
     public string? Config { get; init; }
     public int Instances { get; init; } = 1;
@@ -25,4 +25,15 @@ public sealed record ProcessSpec
     public EquatableArray<string> Roles { get; init; } = [];
 
     public bool IsSidekiq => Type == ProcessType.Sidekiq;
+
+    /// <summary>What UnitGen knows about this type of process.</summary>
+    internal Servers.ProcessProfile Profile => Servers.ProcessProfiles.Of(Type);
+
+    /// <summary>
+    /// The argv that ExecStart / the runit run script execs: the model's <see cref="Command"/>, else the type's
+    /// default run from the app's bundle (<c>bundle exec --keep-file-descriptors sidekiq -C CONFIG -t N</c>),
+    /// the same launcher as the web server's default; empty for a <c>command</c> process without one.
+    /// </summary>
+    public ImmutableArray<string> EffectiveCommand() =>
+        !Command.IsEmpty ? Command : Servers.BundledCommand.Of(Profile.DefaultProgram(this));
 }

@@ -53,10 +53,6 @@ public sealed record ServerSpec
             return Facts.ServerCommandLine.Parse(Type, Command).WithConfig(Type, configPath);
         }
 
-        var server = Profile.DefaultCommand(this, configPath);
-        // bundler >= 2.2.26 keeps fds by default; saying so keeps older bundlers safe too (UG0202), and
-        // newer ones still accept it (`exec` option keep_file_descriptors, default true). bundle exec loads a Ruby program in its own process
-        // (bundler lib/bundler/cli/exec.rb kernel_load), so the server stays the main PID.
-        return server.IsEmpty ? server : ["bundle", "exec", "--keep-file-descriptors", .. server];
+        return Servers.BundledCommand.Of(Profile.DefaultCommand(this, configPath));
     }
 }

@@ -17,4 +17,6 @@ public sealed record SystemdSpec
     public EquatableArray<string> ReadWritePaths { get; init; } = [];
     /// <summary>Escape hatch: directives systemd knows that UnitGen does not generate (UG0730, UG0731).</summary>
     public EquatableArray<SystemdDirective> Extra { get; init; } = [];
+    /// <summary>The system manager (default) or the model user's own manager (<c>systemctl --user</c>).</summary>
+    public SystemdScope Scope { get; init; } = SystemdScope.System;
 }

@@ -4,6 +4,7 @@ using UnitGen.Emitters;
 using UnitGen.Emitters.Install;
 using UnitGen.Emitters.Output;
 using UnitGen.Model;
+using UnitGen.Model.Facts;
 
 namespace UnitGen.Cli.Commands;
 
@@ -45,8 +46,27 @@ internal static class InstallCommand
         }
 
         var model = input.Model!;
+        UserAccount? account = null;
+        string? home = null;
+        if (model.IsUserScope())
+        {
+            // A user service goes under its user's home: ~USER/.config/systemd/user (systemd.unit(5)).
+            account = UserAccount.Find(model.User, root);
+            if (account is null && root is null)
+            {
+                stderr.WriteLine($"{input.File}: error {Model.Loading.IoCodes.CannotWrite}: cannot install: user `{model.User}` does not exist here (getent passwd {model.User}), and `systemd.scope: user` installs into that user's home.");
+                return ExitCodes.Failed;
+            }
+
+            home = account?.Home ?? $"/home/{model.User}";
+            if (account is null)
+            {
+                stdout.WriteLine($"{model.User} is not in {Path.Combine(root!, "etc", "passwd")}: installing under {home}.");
+            }
+        }
+
         var placed = Generator.Emit(model)
-            .Select(f => (File: f, Installed: InstallPaths.For(model, f.Path)))
+            .Select(f => (File: f, Installed: InstallPaths.For(model, f.Path, home)))
             .ToList();
         // Relative to the root, so the writer's own guard keeps every file inside it.
         var files = placed.Where(p => p.Installed is not null)
@@ -71,13 +91,25 @@ internal static class InstallCommand
             stdout.WriteLine($"not installed (used from the output folder): {file.Path}");
         }
 
-        var units = files.Select(f => f.Path).Where(p => p.StartsWith(InstallPaths.SystemUnitDir.TrimStart('/') + "/", StringComparison.Ordinal))
-            .Select(Path.GetFileName).ToList();
+        var unitDir = InstallPaths.UnitDir(model, home).TrimStart('/') + "/";
+        var units = files.Select(f => f.Path).Where(p => p.StartsWith(unitDir, StringComparison.Ordinal))
+            .Select(Path.GetFileName).OfType<string>().ToList();
         if (root is not null)
         {
             stdout.WriteLine($"installed under {root}; no supervisor touched.");
+            if (model.IsUserScope())
+            {
+                stdout.WriteLine($"on the host: loginctl enable-linger {model.User}; then as {model.User}: systemctl --user daemon-reload && systemctl --user enable {string.Join(' ', units)}");
+            }
         }
-        else if (units.Count > 0 && !Activate(units!, stdout, stderr))
+        else if (account is not null)
+        {
+            if (!UserServiceInstall.Activate(account, [.. files.Select(f => "/" + f.Path)], units, stdout, stderr))
+            {
+                return ExitCodes.Failed;
+            }
+        }
+        else if (units.Count > 0 && !Activate(units, stdout, stderr))
         {
             return ExitCodes.Failed;
         }

@@ -41,9 +41,19 @@ internal static class PumaConfigEmitter
             rb.Call("threads", RubyWriter.Integer(threads.Min), RubyWriter.Integer(threads.Max));
         }
 
-        // Always explicit: puma's default depends on its version and on WEB_CONCURRENCY, and a
-        // preloaded app turns every phased restart into a hot one (UG0402).
-        rb.Call("preload_app!", RubyWriter.Boolean(PumaFacts.EffectivePreload(model)));
+        // Explicit whenever the model or the version decides it: puma's default depends on its version and
+        // on WEB_CONCURRENCY, and a preloaded app turns every phased restart into a hot one (UG0402). With
+        // neither `server.preload` nor `server.version`, writing either value would invent a setting
+        // (DESIGN.md: absent = the server version's own default), so the file leaves it to puma and says so;
+        // the rules meanwhile assume the version that preloads (UG0402 refuses a phased restart).
+        if (server.Preload is not null || server.Version is not null)
+        {
+            rb.Call("preload_app!", RubyWriter.Boolean(PumaFacts.EffectivePreload(model)));
+        }
+        else
+        {
+            rb.Comment("preload_app!: puma's own default (server.preload and server.version not set)");
+        }
         if (server.ForkWorker)
         {
             rb.Call("fork_worker");

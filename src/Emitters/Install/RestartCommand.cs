@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using UnitGen.Model;
+using UnitGen.Model.Facts;
 
 namespace UnitGen.Emitters.Install;
 
@@ -39,7 +40,7 @@ internal static class RestartCommand
             (ServerType.Unicorn, RestartStrategy.Phased or RestartStrategy.Normal) => true,
             _ => false,
         };
-        return $"systemctl {(reloads ? "reload" : "restart")} {model.Name}.service";
+        return $"{ServiceManagerFacts.Systemctl(model)} {(reloads ? "reload" : "restart")} {model.Name}.service";
     }
 
     /// <summary>

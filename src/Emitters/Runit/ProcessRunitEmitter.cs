@@ -19,7 +19,7 @@ internal static class ProcessRunitEmitter
 {
     public static IEnumerable<EmittedFile> Emit(ServiceModel model, ProcessSpec process)
     {
-        var command = ProcessFacts.EffectiveCommand(model, process);
+        var command = process.EffectiveCommand();
         if (command.IsEmpty)
         {
             yield break;
@@ -37,12 +37,12 @@ internal static class ProcessRunitEmitter
                 yield return variable;
             }
 
-            if (process.IsSidekiq)
+            if (process.Profile.QuietSignal is { } quiet)
             {
                 var sh = new ShellWriter(model.Name);
-                sh.Comment("`sv reload`: quiet (TSTP) instead of HUP, which sidekiq does not trap and would end it; no new jobs are fetched.");
+                sh.Comment($"`sv reload`: quiet ({quiet}) instead of HUP, which sidekiq does not trap and would end it; no new jobs are fetched.");
                 sh.Comment("Exit status 0 tells runsv not to send HUP itself. `sv down` / `sv restart` then stop it gracefully (TERM).");
-                sh.Code("exec kill -s TSTP \"$(cat supervise/pid)\"\n");
+                sh.Code($"exec kill -s {quiet} \"$(cat supervise/pid)\"\n");
                 yield return new EmittedFile(PathOf("control/h"), sh.ToString(), EmittedFile.Executable);
             }
         }
@@ -51,6 +51,11 @@ internal static class ProcessRunitEmitter
     private static EmittedFile Run(ServiceModel model, ProcessSpec process, int instance, string path, System.Collections.Immutable.ImmutableArray<string> command)
     {
         var sh = new ShellWriter(model.Name);
+        if (MadeFor.Text(process, model.Server) is { } madeFor)
+        {
+            sh.Comment(madeFor);
+        }
+
         sh.Comment($"Instance {instance} of `{process.Name}`. Install as {model.Runit.ServiceDir}/{OutputPaths.RunitProcessFolder(model, process, instance)} and link it into runsvdir's folder.");
         sh.Code("exec 2>&1\n");
         if (!model.Environment.IsEmpty)

@@ -14,8 +14,9 @@ internal static class Hardening
     /// <summary>The folders ProtectHome= covers (systemd.exec(5)).</summary>
     private static readonly string[] HomeFolders = ["/home", "/root", "/run/user"];
 
-    public static void Write(SystemdUnitWriter unit, ServiceModel model)
+    public static void Write(SystemdUnitWriter writer, ServiceModel model)
     {
+        var unit = new SandboxWriter(writer, model.IsUserScope());
         var profile = model.Systemd.Hardening;
         if (profile == HardeningProfile.None)
         {
@@ -24,6 +25,16 @@ internal static class Hardening
 
         unit.Comment($"Hardening profile `{profile.ToString().ToLowerInvariant()}`: read-only system, writable only where the model needs it.");
         unit.Value("NoNewPrivileges", true);
+        if (model.IsUserScope())
+        {
+            // A user manager has no privilege to set up mount, UTS or IPC namespaces; a user namespace first
+            // gives it that inside (systemd.exec(5) of 252, PrivateUsers=: "in the per-user instance manager case,
+            // the user namespace will be set up before most other namespaces").
+            unit.Comment("User scope: PrivateUsers= lets the user manager set up the namespaces below; left out, as a user manager");
+            unit.Comment($"cannot apply them: {string.Join(", ", UserManagerSandbox.Unavailable.Keys.Order(StringComparer.Ordinal))}.");
+            unit.Value("PrivateUsers", true);
+        }
+
         unit.Value("ProtectSystem", "strict");
         // ProtectHome=yes hides /home, /root and /run/user entirely: an app deployed under a home
         // folder (e.g. /home/deploy/apps/x, or Ruby from ~/.rbenv) then dies with status=200/CHDIR
@@ -39,7 +50,7 @@ internal static class Hardening
         unit.Value("ProtectControlGroups", true);
         unit.Value("ProtectClock", true);
         unit.Value("ProtectHostname", true);
-        if (model.Server.Type == ServerType.Kestrel)
+        if (model.Server.Type == ServerType.Kestrel && !model.IsUserScope())
         {
             // Microsoft.Extensions.Hosting.Systemd 10.0 (SystemdHelpers.IsSystemdService, dotnet/runtime
             // release/10.0) decides it runs under systemd by reading /proc/PPID/comm; ProtectProc=invisible
@@ -86,7 +97,11 @@ internal static class Hardening
         if (profile == HardeningProfile.Strict)
         {
             // Strict: the app reaches nothing but this host (its database must be local too).
-            unit.Value("PrivateUsers", true);
+            if (!model.IsUserScope())
+            {
+                unit.Value("PrivateUsers", true);
+            }
+
             unit.Value("PrivateIPC", true);
             unit.Value("IPAddressDeny", "any");
             unit.Value("IPAddressAllow", "localhost");
@@ -147,5 +162,40 @@ internal static class Hardening
         // What the model says the app writes besides (Rails storage/, uploads).
         paths.AddRange(model.Systemd.ReadWritePaths);
         return paths.Distinct(StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Writes the sandbox directives, minus those a per-user manager cannot apply (<see cref="UserManagerSandbox"/>)
+    /// when the unit is for one.
+    /// </summary>
+    private sealed class SandboxWriter(SystemdUnitWriter unit, bool userManager)
+    {
+        public void Comment(string comment) => unit.Comment(comment);
+
+        public void Value(string key, string value)
+        {
+            if (Applies(key))
+            {
+                unit.Value(key, value);
+            }
+        }
+
+        public void Value(string key, bool value)
+        {
+            if (Applies(key))
+            {
+                unit.Value(key, value);
+            }
+        }
+
+        public void Words(string key, params string[] words)
+        {
+            if (Applies(key))
+            {
+                unit.Words(key, words);
+            }
+        }
+
+        private bool Applies(string key) => !userManager || !UserManagerSandbox.Unavailable.ContainsKey(key);
     }
 }

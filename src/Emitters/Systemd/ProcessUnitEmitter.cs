@@ -20,9 +20,18 @@ internal static class ProcessUnitEmitter
     {
         var target = OutputPaths.TargetUnit(model);
         var unit = new SystemdUnitWriter(model.Name);
+        if (MadeFor.Text(process, model.Server) is { } madeFor)
+        {
+            unit.Comment(madeFor);
+        }
+
         unit.Section("Unit");
         unit.Value("Description", $"{model.Description ?? model.Name} ({process.Name})");
-        unit.Value("After", string.Join(' ', (IEnumerable<string>)["network.target", .. model.Systemd.After]));
+        List<string> after = [.. ServiceUnitEmitter.NetworkOrdering(model), .. model.Systemd.After];
+        if (after.Count > 0)
+        {
+            unit.Value("After", string.Join(' ', after));
+        }
         if (!model.Systemd.Wants.IsEmpty)
         {
             unit.Value("Wants", string.Join(' ', model.Systemd.Wants));
@@ -31,7 +40,7 @@ internal static class ProcessUnitEmitter
         unit.Value("PartOf", target);
 
         unit.Section("Service");
-        var notify = process.Notify && ProcessFacts.CanNotify(process);
+        var notify = process.Notify && process.Profile.CanNotify(process);
         unit.Value("Type", notify ? "notify" : "simple");
         if (notify)
         {
@@ -43,14 +52,14 @@ internal static class ProcessUnitEmitter
         }
 
         ServiceIdentity.Write(unit, model);
-        unit.Command("ExecStart", ProcessFacts.EffectiveCommand(model, process).Select(w => (ExecWord)w));
-        if (process.IsSidekiq)
+        unit.Command("ExecStart", process.EffectiveCommand().Select(w => (ExecWord)w));
+        if (process.Profile.QuietSignal is { } quiet)
         {
-            unit.Command("ExecReload", ["/bin/kill", "-TSTP", ExecWord.Variable("MAINPID")]);
+            unit.Command("ExecReload", ["/bin/kill", $"-{quiet}", ExecWord.Variable("MAINPID")]);
         }
 
         unit.Value("KillSignal", "SIGTERM");
-        if (ProcessFacts.StopSeconds(model, process) is { } stop)
+        if (process.Profile.StopSeconds(process) is { } stop)
         {
             unit.Value("TimeoutStopSec", stop);
         }

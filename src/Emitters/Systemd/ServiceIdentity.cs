@@ -1,5 +1,6 @@
 using UnitGen.Formats.Systemd;
 using UnitGen.Model;
+using UnitGen.Model.Facts;
 
 namespace UnitGen.Emitters.Systemd;
 
@@ -12,10 +13,20 @@ internal static class ServiceIdentity
 {
     public static void Write(SystemdUnitWriter unit, ServiceModel model)
     {
-        unit.Value("User", model.User);
-        if (model.Group is { } group)
+        if (model.IsUserScope())
         {
-            unit.Value("Group", group);
+            // A user manager already runs as the model's user and cannot switch: systemd.exec(5) of 252, "USER/GROUP
+            // IDENTITY": "only available for system services and are not supported for services running in per-user
+            // instances of the service manager"; User=/Group= "switching user identity is not permitted" (UG0742).
+            unit.Comment($"User scope: runs as {model.User} under {model.User}'s own service manager (systemctl --user); no User=/Group=.");
+        }
+        else
+        {
+            unit.Value("User", model.User);
+            if (model.Group is { } group)
+            {
+                unit.Value("Group", group);
+            }
         }
 
         if (model.Directory is { } dir)
@@ -25,7 +36,14 @@ internal static class ServiceIdentity
 
         if (!model.Environment.IsEmpty)
         {
-            unit.Value("EnvironmentFile", model.EnvFilePath);
+            if (ServiceManagerFacts.UserEnvFileUnderHome(model) is { } underHome)
+            {
+                unit.ValueUnderHome("EnvironmentFile", underHome);
+            }
+            else
+            {
+                unit.Value("EnvironmentFile", model.EnvFilePath);
+            }
         }
     }
 }

@@ -31,7 +31,11 @@ internal static class ServiceUnitEmitter
 
         unit.Section("Unit");
         unit.Value("Description", model.Description ?? model.Name);
-        unit.Value("After", string.Join(' ', (IEnumerable<string>)["network.target", .. socketActivated ? [socket] : Array.Empty<string>(), .. model.Systemd.After]));
+        List<string> after = [.. NetworkOrdering(model), .. socketActivated ? [socket] : Array.Empty<string>(), .. model.Systemd.After];
+        if (after.Count > 0)
+        {
+            unit.Value("After", string.Join(' ', after));
+        }
         if (socketActivated)
         {
             unit.Value("Requires", socket);
@@ -109,10 +113,17 @@ internal static class ServiceUnitEmitter
         ExtraDirectives.Write(unit, model, "Service");
 
         unit.Section("Install");
-        unit.Value("WantedBy", "multi-user.target");
+        unit.Value("WantedBy", ServiceManagerFacts.BootTarget(model));
         ExtraDirectives.Write(unit, model, "Install");
         return new EmittedFile(OutputPaths.Service(model), unit.ToString(), EmittedFile.Readable);
     }
+
+    /// <summary>
+    /// network.target for a system unit. A user manager has no network.target (systemd.special(7) of 252, "Units
+    /// managed by the user service manager", lists default.target, sockets.target and a few others, not it), so a
+    /// user unit orders after nothing there.
+    /// </summary>
+    internal static IEnumerable<string> NetworkOrdering(ServiceModel model) => model.IsUserScope() ? [] : ["network.target"];
 
     /// <summary>`systemctl reload`: the signal of the model's restart strategy (<see cref="ServerProfile.SystemdReload"/>).</summary>
     private static void WriteReload(SystemdUnitWriter unit, ServiceModel model)

@@ -25,12 +25,12 @@ internal static class TargetUnitEmitter
         }
 
         members.AddRange(model.Processes
-            .Where(p => !ProcessFacts.EffectiveCommand(model, p).IsEmpty)
+            .Where(p => !p.EffectiveCommand().IsEmpty)
             .SelectMany(p => Enumerable.Range(1, p.Instances).Select(n => OutputPaths.ProcessInstanceUnit(model, p, n))));
         unit.Words("Wants", [.. members]);
 
         unit.Section("Install");
-        unit.Value("WantedBy", "multi-user.target");
+        unit.Value("WantedBy", ServiceManagerFacts.BootTarget(model));
         return new EmittedFile(OutputPaths.Target(model), unit.ToString(), EmittedFile.Readable);
     }
 }

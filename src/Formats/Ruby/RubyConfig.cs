@@ -33,6 +33,37 @@ public sealed record RubySymbol(string Name) : RubyValue
 /// <summary><c>ENV['X'] || d</c>, <c>ENV.fetch('X') { d }</c>, <c>Integer(ENV['X'] || d)</c>: the variable, else the default.</summary>
 public sealed record RubyEnvOrDefault(string Variable, RubyValue? Default) : RubyValue;
 
+/// <summary>
+/// A double-quoted string with <c>#{…}</c> whose every interpolation the reader could read: the literal text and the
+/// values in order. <c>"tcp://0.0.0.0:#{ENV.fetch('PORT', 3000)}"</c> is the text, then PORT-or-3000.
+/// </summary>
+public sealed record RubyInterpolated(ImmutableArray<RubyValue> Parts) : RubyValue
+{
+    public override object? Known => Resolve(p => p.Known);
+
+    /// <summary>The string Ruby builds when each part is what <paramref name="part"/> says (to_s of it); null when one is unknown.</summary>
+    public string? Resolve(Func<RubyValue, object?> part)
+    {
+        ArgumentNullException.ThrowIfNull(part);
+        var text = new System.Text.StringBuilder();
+        foreach (var p in Parts)
+        {
+            switch (part(p))
+            {
+                case null: return null;
+                case bool b: text.Append(b ? "true" : "false"); break;
+                case var v: text.Append(System.Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)); break;
+            }
+        }
+
+        return text.ToString();
+    }
+
+    public bool Equals(RubyInterpolated? other) => other is not null && Parts.SequenceEqual(other.Parts);
+
+    public override int GetHashCode() => Parts.Aggregate(0, (h, p) => HashCode.Combine(h, p));
+}
+
 /// <summary>An expression UnitGen does not evaluate; reported as not understood, never guessed.</summary>
 public sealed record RubyUnknown(string Text) : RubyValue;
 

@@ -102,7 +102,7 @@ public static partial class RubyConfigReader
         if (text.Length >= 2 && text[0] == text[^1] && text[0] is '"' or '\'')
         {
             return text[0] == '"' && Interpolates(text[1..^1])
-                ? new RubyUnknown(text)
+                ? Interpolated(text, locals)
                 : new RubyString(Unescape(text[1..^1], text[0]));
         }
 
@@ -151,6 +151,62 @@ public static partial class RubyConfigReader
         }
 
         return new RubyUnknown(text);
+    }
+
+    /// <summary>
+    /// A double-quoted string with <c>#{expr}</c>: each expr read like an argument (a local, <c>ENV.fetch</c>, a literal);
+    /// unknown as a whole when one of them is.
+    /// </summary>
+    private static RubyValue Interpolated(string text, Dictionary<string, RubyValue> locals)
+    {
+        var body = text[1..^1];
+        var parts = ImmutableArray.CreateBuilder<RubyValue>();
+        var literal = new StringBuilder();
+        for (var i = 0; i < body.Length; i++)
+        {
+            if (body[i] == '\\' && i + 1 < body.Length)
+            {
+                literal.Append(body, i, 2);
+                i++;
+                continue;
+            }
+
+            if (body[i] != '#' || i + 1 >= body.Length || body[i + 1] != '{')
+            {
+                literal.Append(body[i]);
+                continue;
+            }
+
+            // The matching brace: `#{ENV.fetch("PORT") { 3000 }}` nests one.
+            var depth = 0;
+            var end = -1;
+            for (var j = i + 1; j < body.Length && end < 0; j++)
+            {
+                depth += body[j] == '{' ? 1 : body[j] == '}' ? -1 : 0;
+                end = depth == 0 ? j : -1;
+            }
+
+            if (end < 0 || Value(body[(i + 2)..end], locals) is var value && value is RubyUnknown)
+            {
+                return new RubyUnknown(text);
+            }
+
+            if (literal.Length > 0)
+            {
+                parts.Add(new RubyString(Unescape(literal.ToString(), '"')));
+                literal.Clear();
+            }
+
+            parts.Add(value);
+            i = end;
+        }
+
+        if (literal.Length > 0)
+        {
+            parts.Add(new RubyString(Unescape(literal.ToString(), '"')));
+        }
+
+        return new RubyInterpolated(parts.ToImmutable());
     }
 
     /// <summary>

@@ -42,6 +42,28 @@ internal sealed class SystemdUnitWriter
 
     public void Value(string key, bool value) => Value(key, value ? "yes" : "no");
 
+    /// <summary>
+    /// A path under the home folder of the user the manager runs as: <c>%h/</c> then the relative path with
+    /// <c>%</c> doubled. Only for units of a user manager, where <c>%h</c> is that user's home (systemd.unit(5),
+    /// "Specifiers": "%h ... the home directory of the user running the service manager instance").
+    /// </summary>
+    public void ValueUnderHome(string key, string relativePath)
+    {
+        ArgumentNullException.ThrowIfNull(relativePath);
+        if (relativePath.StartsWith('/'))
+        {
+            throw new ArgumentException("A path under the home folder is relative.", nameof(relativePath));
+        }
+
+        Refuse(relativePath);
+        if (relativePath.EndsWith('\\'))
+        {
+            throw new ArgumentException("A value ending in a backslash cannot be written into a unit file (UG0701 rejects it).", nameof(relativePath));
+        }
+
+        text.Append(key).Append("=%h/").Append(Percent(relativePath)).Append('\n');
+    }
+
     public void Value(string key, int value) => Value(key, value.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>

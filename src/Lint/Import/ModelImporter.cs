@@ -87,6 +87,9 @@ internal static partial class ModelImporter
                     + "and UnitGen writes `%` literally (as `%%`), so systemd would no longer replace them. Import with --instance NAME to get the values of one instance.");
             }
 
+            // Lint reads a hand-written unit as hardening `none` (its sandbox lines are its own); the imported model
+            // replaces them by the default profile, as the written file says (ImportReasons: replaced by the profile).
+            model = model with { Systemd = model.Systemd with { Hardening = HardeningProfile.Default } };
             return new ImportedModel(model)
             {
                 Origins = origins.ToImmutableDictionary(o => o.Key, o => o.Value.Distinct().ToImmutableArray(), StringComparer.Ordinal),
@@ -373,6 +376,7 @@ internal static partial class ModelImporter
                 RubyEnvOrDefault d when model.EnvironmentValue(d.Variable) is { } set => set,
                 RubyEnvOrDefault { Default: { } fallback } d => Noted(path, $"{At(file, call.Line)} reads {d.Variable}, which the imported environment does not set: its default is taken.", Known(fallback, path, call)),
                 RubyEnvOrDefault => null,
+                RubyInterpolated interpolated => interpolated.Resolve(p => Known(p, path, call)),
                 _ => value.Known,
             };
             RubyCall? Last(string method) => config.Last(method);
@@ -384,6 +388,7 @@ internal static partial class ModelImporter
                 var first = call.Arguments.IsEmpty ? null : call.Arguments[0] switch
                 {
                     RubyEnvOrDefault d => model.EnvironmentValue(d.Variable) ?? d.Default?.Known,
+                    RubyInterpolated i => i.Resolve(p => p is RubyEnvOrDefault d ? model.EnvironmentValue(d.Variable) ?? d.Default?.Known : p.Known),
                     var v => v.Known,
                 };
                 if (first is string or long && server.Binds is { } binds && bindIndex < binds.Length)

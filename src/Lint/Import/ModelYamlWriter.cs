@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using UnitGen.Model;
+using UnitGen.Model.Fields;
 
 namespace UnitGen.Lint.Import;
 
@@ -22,106 +23,13 @@ internal sealed class ModelYamlWriter
     {
         ArgumentNullException.ThrowIfNull(imported);
         var w = new ModelYamlWriter(imported);
-        var model = imported.Model;
         w.Line("# Imported by `unitgen import`. Review every comment, then `unitgen validate` and `unitgen generate`.");
         foreach (var note in imported.Header)
         {
             w.Comment(0, note);
         }
 
-        w.Key(0, "name", "name", model.Name);
-        w.Key(0, "description", "description", model.Description);
-        w.Key(0, "user", "user", model.User);
-        if (model.AllowRoot)
-        {
-            w.Raw(0, "allowRoot", "allowRoot", "true");
-        }
-
-        w.Key(0, "group", "group", model.Group);
-        w.Key(0, "directory", "directory", model.Directory);
-        if (!model.Environment.IsEmpty)
-        {
-            w.Line("environment:");
-            foreach (var v in model.Environment)
-            {
-                w.Key(1, v.Name, $"environment.{v.Name}", v.Value);
-            }
-        }
-
-        w.Key(0, "envFile", "envFile", model.EnvFile);
-        w.Line("server:");
-        w.Raw(1, "type", "server.type", model.Server.Type.ToString().ToLowerInvariant());
-        if (model.Server.Version is { } version)
-        {
-            w.Key(1, "version", "server.version", version.ToString());
-        }
-        else if (model.Server.Type is ServerType.Puma or ServerType.Unicorn)
-        {
-            w.Line("  # version: \"x.y.z\"   unknown from the files; version-aware rules assume the riskier behaviour until set.");
-        }
-
-        w.List(1, "command", "server.command", model.Server.Command);
-        if (model.Server.Command.Contains("bundle") && model.Server.Bundler is null)
-        {
-            w.Line("  # bundler: \"x.y.z\"   unknown from the files; set it (>= 2.2.26 keeps socket fds by default).");
-        }
-        else if (model.Server.Bundler is { } bundler)
-        {
-            w.Key(1, "bundler", "server.bundler", bundler.ToString());
-        }
-
-        w.Key(1, "config", "server.config", model.Server.Config);
-        w.Key(1, "rackup", "server.rackup", model.Server.Rackup);
-        w.Key(1, "environment", "server.environment", model.Server.Environment);
-        w.Int(1, "workers", "server.workers", model.Server.Workers);
-        if (model.Server.Threads is { } threads)
-        {
-            w.Raw(1, "threads", "server.threads", $"{{ min: {threads.Min.ToString(CultureInfo.InvariantCulture)}, max: {threads.Max.ToString(CultureInfo.InvariantCulture)} }}");
-        }
-
-        w.Bool(1, "preload", "server.preload", model.Server.Preload);
-        w.Bool(1, "forkWorker", "server.forkWorker", model.Server.ForkWorker ? true : null);
-        // From Gemfile.lock (lint's LockedVersions): puma 5.1–6.0 notify only through the sd_notify gem.
-        w.Bool(1, "sdNotifyGem", "server.sdNotifyGem", model.Server.SdNotifyGem ? true : null);
-        w.Bool(1, "pruneBundler", "server.pruneBundler", model.Server.PruneBundler ? true : null);
-        w.Key(1, "pidfile", "server.pidfile", model.Server.Pidfile);
-        w.Int(1, "timeout", "server.timeout", model.Server.Timeout);
-        if (model.Server.Binds is { } binds)
-        {
-            w.List(1, "binds", "server.binds", binds);
-        }
-
-        if (!model.Listen.IsEmpty)
-        {
-            w.Line("listen:");
-            for (var i = 0; i < model.Listen.Length; i++)
-            {
-                var l = model.Listen[i];
-                var uri = l.Address is TcpAddress { IsPortOnly: true } bare ? bare.Port.ToString(CultureInfo.InvariantCulture) : l.Address.PumaBind;
-                if (l.Mode is null && l.Group is null)
-                {
-                    w.Raw(1, "-", $"listen[{i}]", Quote(uri), separator: " ");
-                }
-                else
-                {
-                    w.Raw(1, "- uri", $"listen[{i}]", Quote(uri));
-                    w.Key(2, "mode", "listen[].mode", l.Mode);
-                    w.Key(2, "group", "listen[].group", l.Group);
-                }
-            }
-        }
-
-        w.Raw(0, "restart", "restart", model.Restart.ToString().ToLowerInvariant());
-        w.Line("systemd:");
-        w.Raw(1, "socketActivation", "systemd.socketActivation", model.SocketActivation ? "true" : "false");
-        w.Bool(1, "notify", "systemd.notify", model.Systemd.Notify ? true : null);
-        w.Int(1, "watchdogSec", "systemd.watchdogSec", model.Systemd.WatchdogSec);
-        w.Line("  # hardening: default   (the hand-written sandbox settings are replaced by a profile; see below)");
-        w.Key(1, "stdout", "systemd.stdout", model.Systemd.Stdout);
-        w.Key(1, "stderr", "systemd.stderr", model.Systemd.Stderr);
-        w.List(1, "after", "systemd.after", model.Systemd.After);
-        w.List(1, "wants", "systemd.wants", model.Systemd.Wants);
-        w.List(1, "readWritePaths", "systemd.readWritePaths", model.Systemd.ReadWritePaths);
+        w.Mapping(string.Empty, imported.Model, 0, field => field.Path);
         if (imported.NotImported.Length > 0)
         {
             w.Line("# Not imported: UnitGen derives these itself or has no key for them. Each names its source line.");
@@ -133,6 +41,171 @@ internal sealed class ModelYamlWriter
 
         return w.text.ToString();
     }
+
+    /// <summary>
+    /// What the import writes in place of a key the files did not give, where a line says more than silence: the
+    /// key to fill in, or why a hand-written setting has no key.
+    /// </summary>
+    private static readonly Dictionary<string, Func<ServiceModel, string?>> Hints = new(StringComparer.Ordinal)
+    {
+        ["server.version"] = m => m.Server.Type is ServerType.Puma or ServerType.Unicorn
+            ? "# version: \"x.y.z\"   unknown from the files; version-aware rules assume the riskier behaviour until set." : null,
+        ["server.bundler"] = m => m.Server.Command.Contains("bundle")
+            ? "# bundler: \"x.y.z\"   unknown from the files; set it (>= 2.2.26 keeps socket fds by default)." : null,
+        ["systemd.hardening"] = _ => "# hardening: default   (the hand-written sandbox settings are replaced by a profile; see below)",
+    };
+
+    /// <summary>The keys of one section of the field table, in table order, read from <paramref name="owner"/>.</summary>
+    private void Mapping(string section, object owner, int indent, Func<ModelField, string> pathOf)
+    {
+        foreach (var field in ModelFields.All.Where(f => f.Section == section && f.Key != "*"))
+        {
+            switch (field.Type)
+            {
+                case FieldType.Section:
+                    Section(field, owner, indent, pathOf);
+                    break;
+                case FieldType.Collection:
+                    Collection(field, (ServiceModel)owner, indent);
+                    break;
+                default:
+                    // A list's notes and origins are kept at its key (`server.binds`), its items at `server.binds[0]`.
+                    Value(indent, field, pathOf(field).Replace("[]", string.Empty, StringComparison.Ordinal), field.Read!(owner));
+                    break;
+            }
+        }
+    }
+
+    /// <summary>A section with at least one key written; one of numbers only (<c>threads</c>) on one line: <c>{ min: 1, max: 5 }</c>.</summary>
+    private void Section(ModelField section, object owner, int indent, Func<ModelField, string> pathOf)
+    {
+        var keys = ModelFields.All.Where(f => f.Section == section.Path).ToList();
+        if (keys.All(f => f.Type == FieldType.Number))
+        {
+            var numbers = keys.Select(f => (f.Key, Value: f.Read!(owner))).Where(v => v.Value is not null).ToList();
+            if (numbers.Count > 0)
+            {
+                Raw(indent, section.Key, pathOf(section), "{ " + string.Join(", ", numbers.Select(v => $"{v.Key}: {Scalar(FieldType.Number, v.Value!)}")) + " }");
+            }
+
+            return;
+        }
+
+        var body = new ModelYamlWriter(imported);
+        body.Mapping(section.Path, owner, indent + 1, pathOf);
+        if (body.HasKeys)
+        {
+            Line(new string(' ', indent * 2) + section.Key + ":");
+            text.Append(body.text);
+        }
+    }
+
+    /// <summary>Whether a key (not only comments) was written.</summary>
+    private bool HasKeys => text.ToString().Split('\n').Any(l => l.TrimStart().Length > 0 && !l.TrimStart().StartsWith('#'));
+
+    /// <summary>
+    /// A collection: a list of sections (<c>listen</c>: an item with only its first key is written as that value),
+    /// a mapping of values (<c>environment</c>, <c>systemd.extra</c>) or of sections (<c>processes</c>).
+    /// </summary>
+    private void Collection(ModelField collection, ServiceModel model, int indent)
+    {
+        var items = collection.Items!(model).ToList();
+        if (items.Count == 0)
+        {
+            return;
+        }
+
+        Line(new string(' ', indent * 2) + collection.Key + ":");
+        var pad = new string(' ', (indent + 1) * 2);
+        if (ModelFields.All.FirstOrDefault(f => f.Path == collection.Path + ".*") is { } entry)
+        {
+            foreach (var (key, item) in items)
+            {
+                Value(indent + 1, entry, $"{collection.Path}.{key}", entry.Read!(item), KeyText(key));
+            }
+
+            return;
+        }
+
+        var listKeys = ModelFields.All.Where(f => f.Section == collection.Path + "[]").ToList();
+        if (listKeys.Count > 0)
+        {
+            for (var i = 0; i < items.Count; i++)
+            {
+                var item = items[i].Value;
+                var first = listKeys[0];
+                var path = $"{collection.Path}[{i}]";
+                var rest = listKeys.Skip(1).Select(f => (Field: f, Value: f.Read!(item))).ToList();
+                if (rest.All(v => v.Value is null))
+                {
+                    Raw(indent + 1, "-", path, Scalar(first.Type, first.Read!(item)!), separator: " ");
+                    continue;
+                }
+
+                Raw(indent + 1, "- " + first.Key, path, Scalar(first.Type, first.Read!(item)!));
+                foreach (var (field, value) in rest)
+                {
+                    Value(indent + 2, field, field.Path, value);
+                }
+            }
+
+            return;
+        }
+
+        foreach (var (key, item) in items)
+        {
+            Line(pad + KeyText(key) + ":");
+            Mapping(collection.Path + ".*", item, indent + 2, field => field.Path.Replace("*", key, StringComparison.Ordinal));
+        }
+    }
+
+    /// <summary>One key and its value, written by the key's type; an absent value leaves its hint, note or commented form.</summary>
+    private void Value(int indent, ModelField field, string path, object? value, string? key = null)
+    {
+        key ??= field.Key;
+        switch (value)
+        {
+            case null:
+            case System.Collections.IEnumerable list when value is not string && !list.Cast<object>().Any():
+                if (Hints.TryGetValue(path, out var hint) && hint(imported.Model) is { } line)
+                {
+                    Line(new string(' ', indent * 2) + line);
+                }
+                else
+                {
+                    Absent(indent, key, path);
+                }
+
+                break;
+            case IEnumerable<KeyValuePair<string, string>> pairs:
+                Line(new string(' ', indent * 2) + key + ":");
+                foreach (var (name, text) in pairs)
+                {
+                    Raw(indent + 1, KeyText(name), $"{path}.{name}", Quote(text));
+                }
+
+                break;
+            default:
+                Raw(indent, key, path, Scalar(field.Type, value));
+                break;
+        }
+    }
+
+    /// <summary>A value as its key's type writes it: text and versions double-quoted, choices and flags as their word, lists in brackets.</summary>
+    private static string Scalar(FieldType type, object value) => value switch
+    {
+        bool flag => flag ? "true" : "false",
+        int number => number.ToString(CultureInfo.InvariantCulture),
+        Enum choice => choice.ToString().ToLowerInvariant(),
+        string text when type == FieldType.Choice => text,
+        string text => Quote(text),
+        System.Collections.IEnumerable list => "[" + string.Join(", ", list.Cast<object>().Select(i => Quote(i is Enum e ? e.ToString().ToLowerInvariant() : i.ToString()!))) + "]",
+        _ => throw new ArgumentException($"A value of type {value.GetType().Name} has no YAML form.", nameof(value)),
+    };
+
+    /// <summary>A mapping key: plain when YAML reads it back as the same string, else double-quoted.</summary>
+    private static string KeyText(string key) =>
+        System.Text.RegularExpressions.Regex.IsMatch(key, "^[A-Za-z_][A-Za-z0-9_.-]*$") ? key : Quote(key);
 
     /// <summary>A YAML double-quoted scalar that loads back to exactly <paramref name="value"/>.</summary>
     public static string Quote(string value)
@@ -154,54 +227,6 @@ internal sealed class ModelYamlWriter
         }
 
         return s.Append('"').ToString();
-    }
-
-    private void Key(int indent, string key, string path, string? value)
-    {
-        if (value is not null)
-        {
-            Raw(indent, key, path, Quote(value));
-        }
-        else
-        {
-            Absent(indent, key, path);
-        }
-    }
-
-    private void Int(int indent, string key, string path, int? value)
-    {
-        if (value is { } v)
-        {
-            Raw(indent, key, path, v.ToString(CultureInfo.InvariantCulture));
-        }
-        else
-        {
-            Absent(indent, key, path);
-        }
-    }
-
-    private void Bool(int indent, string key, string path, bool? value)
-    {
-        if (value is { } v)
-        {
-            Raw(indent, key, path, v ? "true" : "false");
-        }
-        else
-        {
-            Absent(indent, key, path);
-        }
-    }
-
-    private void List(int indent, string key, string path, IReadOnlyList<string> values)
-    {
-        if (values.Count > 0)
-        {
-            Raw(indent, key, path, "[" + string.Join(", ", values.Select(Quote)) + "]");
-        }
-        else
-        {
-            Absent(indent, key, path);
-        }
     }
 
     /// <summary>A key with no value: its note and its commented-out form, when the import has one.</summary>

@@ -22,7 +22,7 @@ internal sealed class UG0205ForkingTypeWithForegroundServer : LintServiceRule
     public override IEnumerable<LintServiceFinding> Check(LintedService service)
     {
         ArgumentNullException.ThrowIfNull(service);
-        if (service.Service.Unit.Last("Service", "Type") is not { Value: "forking" } type
+        if (!service.IsSystemd || service.Service.Unit.Last("Service", "Type") is not { Value: "forking" } type
             || service.Model.Server.Type is not (ServerType.Puma or ServerType.Unicorn)
             || ServerDaemon.Daemonizes(service) is not null)
         {

@@ -11,7 +11,7 @@ internal sealed class UG0206ServerDaemonizes : LintServiceRule
 
     public override Severity Severity => Severity.Error;
 
-    public override string Title => "The server daemonizes (puma `-d`/`daemonize`, unicorn `-D`): removed in puma 5.0, and under Type=simple/notify systemd sees the main process exit and stops the service.";
+    public override string Title => "The server daemonizes (puma `-d`/`daemonize`, unicorn `-D`): removed in puma 5.0, under Type=simple/notify systemd sees the main process exit and stops the service, and runsv starts it again beside the detached one.";
 
     public override string Fix => "Drop `-d`/`--daemon`/`daemonize` (`-D` for unicorn) and run in the foreground with `Type=simple`.";
 
@@ -19,7 +19,10 @@ internal sealed class UG0206ServerDaemonizes : LintServiceRule
         "puma 5.0 removed daemonization (History.md 5.0.0, #2170): `-d` is an invalid option and `daemonize` is an undefined " +
         "method in puma.rb (lib/puma/dsl.rb 5.0.0 has no `daemonize`), so puma exits at boot. On older puma and on unicorn, a " +
         "daemonizing server under Type=simple or Type=notify exits in the process systemd started: systemd takes the service " +
-        "as finished and stops what is left of it (KillMode=control-group). Only Type=forking with a PIDFile= fits a daemon, and " +
+        "as finished and stops what is left of it (KillMode=control-group). Under runit, runsv restarts a run script whose " +
+        "process exits (runsv(8)), and the new server cannot bind the port the detached one holds. A puma.rb nothing given " +
+        "starts is judged by its puma version: an error from 5.0 on, a warning when the version is unknown. " +
+        "Only Type=forking with a PIDFile= fits a daemon, and " +
         "systemd's own advice is not to daemonize (daemon(7)).";
 
     public override IEnumerable<LintServiceFinding> Check(LintedService service)
@@ -31,21 +34,40 @@ internal sealed class UG0206ServerDaemonizes : LintServiceRule
         }
 
         var model = service.Model.Server;
-        var forking = service.Service.Unit.Last("Service", "Type")?.Value == "forking";
-        if (model.IsPuma && model.Version is { } v && v >= DaemonizeRemoved)
+        var removed = model.IsPuma && model.Version is { } v && v >= DaemonizeRemoved;
+        if (removed)
         {
             yield return new LintServiceFinding(where.File, where.Line, where.Column,
-                $"puma {v} has no daemon mode (removed in 5.0): `{where.Text}` makes it exit at boot.");
+                $"puma {model.Version} has no daemon mode (removed in 5.0): `{where.Text}` makes it exit at boot.");
         }
-        else if (!forking)
+        else if (service.IsSystemd)
+        {
+            if (service.Service.Unit.Last("Service", "Type")?.Value != "forking")
+            {
+                yield return new LintServiceFinding(where.File, where.Line, where.Column,
+                    $"`{where.Text}` daemonizes the server: the process systemd started exits, and systemd stops the service.");
+            }
+        }
+        else if (service.Model.Supervises(Supervisor.Runit))
         {
             yield return new LintServiceFinding(where.File, where.Line, where.Column,
-                $"`{where.Text}` daemonizes the server: the process systemd started exits, and systemd stops the service.");
+                $"`{where.Text}` daemonizes the server: the process runsv started exits, runsv starts it again, and the detached server keeps the port (EADDRINUSE).");
+        }
+        else if (model.IsPuma && model.Version is null)
+        {
+            // An app config nothing given starts, puma version unknown: the verdict depends on it. A known puma < 5 daemonizes
+            // as asked (pumactl start, an init script): nothing given supervises it, so nothing is wrong.
+            yield return new LintServiceFinding(where.File, where.Line, where.Column,
+                "`daemonize` was removed in puma 5.0: there it is an undefined method and puma does not boot; older puma detaches from " +
+                "whatever supervises it. State the version (Gemfile.lock, --puma-version) for a firm verdict.", Severity.Warning);
         }
     }
 }
 
-/// <summary>Where a service's server is told to daemonize: puma's <c>-d</c>/<c>--daemon</c> or <c>daemonize</c>, unicorn's <c>-D</c>/<c>--daemonize</c>.</summary>
+/// <summary>
+/// Where a server is told to daemonize: puma's <c>-d</c>/<c>--daemon</c> or <c>daemonize</c>, unicorn's <c>-D</c>/<c>--daemonize</c>,
+/// on a unit's ExecStart=, a run script's exec line, or in the app config.
+/// </summary>
 internal static class ServerDaemon
 {
     public static (LintFile File, int Line, int Column, string Text)? Daemonizes(LintedService service)
@@ -56,9 +78,17 @@ internal static class ServerDaemon
             ServerType.Unicorn => ["-D", "--daemonize"],
             _ => [],
         };
-        if (service.StartWords.FirstOrDefault(flags.Contains) is { } flag && service.Service.Unit.Last("Service", "ExecStart") is { } start)
+        if (service.StartWords.FirstOrDefault(flags.Contains) is { } flag)
         {
-            return (service.Service, start.Line, start.ValueColumn, flag);
+            if (service.IsSystemd && service.Service.Unit.Last("Service", "ExecStart") is { } start)
+            {
+                return (service.Service, start.Line, start.ValueColumn, flag);
+            }
+
+            if (service.ScriptWords.FirstOrDefault(w => w.Text == flag) is { } word)
+            {
+                return (service.Service, word.Line, word.Column, flag);
+            }
         }
 
         if (service.Model.Server.IsPuma && service.AppConfig?.Ruby.Last("daemonize") is { } call

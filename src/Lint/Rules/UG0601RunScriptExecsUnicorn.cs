@@ -6,7 +6,7 @@ namespace UnitGen.Lint.Rules;
 /// <summary>
 /// The hand-written side of UG0601: a run script that execs the unicorn master itself. The model rule of the same
 /// code (<see cref="UnitGen.Model.Rules.Runit.UG0601UnicornFollowerWithoutPidfile"/>) covers generated run scripts,
-/// which always exec unitgen's follower; the catalogue shows the model rule's entry for the code.
+/// which always exec unitgen's follower; both report the code with the model rule's descriptor.
 /// </summary>
 internal sealed class UG0601RunScriptExecsUnicorn : LintRule
 {
@@ -26,18 +26,18 @@ internal sealed class UG0601RunScriptExecsUnicorn : LintRule
     // envdir, setuidgid and envuidgid take one positional argument before the program.
     private static readonly HashSet<string> OnePositional = new(StringComparer.Ordinal) { "envdir", "setuidgid", "envuidgid" };
 
-    public override string Code => "UG0601";
+    // One code, one descriptor: the model rule's entry (title, explanation, fix) covers the hand-written script too.
+    private static readonly RuleDescriptor Shared = new UnitGen.Model.Rules.Runit.UG0601UnicornFollowerWithoutPidfile().Descriptor;
 
-    public override Severity Severity => Severity.Error;
+    public override string Code => Shared.Code;
 
-    public override string Title => "A runit run script that execs the unicorn master: after a USR2 upgrade runsv loses it.";
+    public override Severity Severity => Shared.Severity;
 
-    public override string Fix => "Exec a foreground wrapper that follows the master through unicorn's pid file (unitgen generates one: `unicorn-follow`).";
+    public override string Title => Shared.Title;
 
-    public override string Explanation =>
-        "`sv 2` (USR2) makes unicorn fork a new master with a new PID; once the old master quits, runsv sees its child " +
-        "exit and starts ./run again while the new master still holds the port, so the new unicorn fails to bind and " +
-        "the upgraded master runs unsupervised (unicorn lib/unicorn/http_server.rb `reexec`; runit runsv(8)).";
+    public override string Fix => Shared.Fix;
+
+    public override string Explanation => Shared.Explanation;
 
     public override IReadOnlyCollection<LintFileKind> Kinds => [LintFileKind.RunitRun];
 

@@ -16,7 +16,8 @@ internal sealed class UG0602RunScriptWithoutExec : LintRule
     public override string Explanation =>
         "runsv(8) sends `sv` signals to the process it started: ./run. Without `exec` that process is the shell, so " +
         "`sv 1`/`sv 2`/`sv term` signal the shell while the server keeps running, and a server crash is seen late or " +
-        "never. runit's own examples end every run script with `exec`.";
+        "never. runit's own examples end every run script with `exec`. `exec server | logger` does not help: each element of " +
+        "a pipeline runs in a subshell (POSIX 2.9.2), so the shell stays; log through runit's log/run service instead.";
 
     public override IReadOnlyCollection<LintFileKind> Kinds => [LintFileKind.RunitRun];
 
@@ -30,6 +31,13 @@ internal sealed class UG0602RunScriptWithoutExec : LintRule
         }
 
         var last = commands[^1];
+        if (last.InPipeline && commands.First(c => c.Pipeline == last.Pipeline) is { NamesExec: true } first)
+        {
+            yield return new LintFinding(first.Line, first.Column,
+                $"`{first.Text}` is piped into `{last.Text}`: each element of a pipeline runs in a subshell, so `exec` replaces only that subshell and runsv supervises the shell that waits for the pipeline.");
+            yield break;
+        }
+
         yield return new LintFinding(last.Line, last.Column,
             $"The last command `{last.Text}` is not exec'd: runsv will supervise the shell instead of the server.");
     }

@@ -39,6 +39,28 @@ internal static partial class MadeFor
         return parts.Count == 0 ? null : Prefix + string.Join(", ", parts);
     }
 
+    /// <summary>
+    /// The comment text for a worker process's files (its unit template, its runit run scripts):
+    /// <c>Made for: sidekiq 6.4.1, bundler 2.3.27</c>; null when the model states nothing version-like.
+    /// </summary>
+    public static string? Text(ProcessSpec process, ServerSpec server)
+    {
+        ArgumentNullException.ThrowIfNull(process);
+        ArgumentNullException.ThrowIfNull(server);
+        var parts = new List<string>();
+        if (process.Version is { } version && process.Profile.HasKnownVersions)
+        {
+            parts.Add($"{process.Profile.Name} {version}");
+        }
+
+        if (server.Bundler is { } bundler)
+        {
+            parts.Add($"bundler {bundler}");
+        }
+
+        return parts.Count == 0 ? null : Prefix + string.Join(", ", parts);
+    }
+
     /// <summary>The parts of a "Made for:" comment line (<c>puma 5.6.5</c>, <c>sd_notify gem</c>…); empty when the line is none.</summary>
     public static IReadOnlyList<(string Name, string? Version)> Parse(string line)
     {

@@ -4,7 +4,7 @@ using System.Globalization;
 namespace UnitGen.Model.Facts;
 
 /// <summary>
-/// What a worker process does under a supervisor, for rules and emitters alike. Sidekiq facts are
+/// Sidekiq's flags and constants, for rules, emitters and its profile (<see cref="Servers.SidekiqProfile"/>). Sidekiq facts are
 /// checked in sidekiq 6.4.1 as Debian ships it (ruby-sidekiq 6.4.1+dfsg-1): <c>bin/sidekiq</c>,
 /// <c>lib/sidekiq/cli.rb</c>, <c>lib/sidekiq/manager.rb</c>, <c>lib/sidekiq/systemd.rb</c>.
 /// </summary>
@@ -28,36 +28,6 @@ internal static class ProcessFacts
 
     /// <summary>Sidekiq 6.0 removed daemonizing, log files and pid files (cli.rb prints "ERROR: … was removed in Sidekiq 6.0" and goes on).</summary>
     public static readonly Version SidekiqRemovedDaemonFlags = new(6, 0, 0);
-
-    /// <summary>The argv a process runs: the model's, else (sidekiq) <c>[bundle exec] sidekiq [-C config] -t stopTimeout</c>.</summary>
-    public static ImmutableArray<string> EffectiveCommand(ServiceModel model, ProcessSpec process)
-    {
-        ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(process);
-        if (!process.Command.IsEmpty || !process.IsSidekiq)
-        {
-            return process.Command;
-        }
-
-        var words = ImmutableArray.CreateBuilder<string>();
-        if (model.Server.Bundler is not null)
-        {
-            words.AddRange("bundle", "exec");
-        }
-
-        words.Add("sidekiq");
-        if (process.Config is { } config)
-        {
-            words.AddRange("-C", config);
-        }
-
-        // Always said, so the timeout that runs is the one TimeoutStopSec is derived from: without
-        // -t, sidekiq takes `:timeout:` from the config file, which may be config/sidekiq.yml under
-        // the working directory even without -C (cli.rb setup_options).
-        words.AddRange("-t", (process.StopTimeout ?? SidekiqDefaultTimeoutSeconds).ToString(CultureInfo.InvariantCulture));
-
-        return words.ToImmutable();
-    }
 
     /// <summary>
     /// The seconds sidekiq itself waits for running jobs as the command says (<c>-t N</c>,
@@ -83,35 +53,6 @@ internal static class ProcessFacts
         }
 
         return null;
-    }
-
-    /// <summary>
-    /// TimeoutStopSec of the process's unit: sidekiq gets its own timeout plus <see cref="StopMarginSeconds"/>;
-    /// a command gets its <c>stopTimeout</c> as is; null leaves systemd's default (90 s).
-    /// </summary>
-    public static int? StopSeconds(ServiceModel model, ProcessSpec process)
-    {
-        ArgumentNullException.ThrowIfNull(process);
-        if (!process.IsSidekiq)
-        {
-            return process.StopTimeout;
-        }
-
-        var timeout = process.StopTimeout ?? TimeoutFlag(EffectiveCommand(model, process))?.Seconds ?? SidekiqDefaultTimeoutSeconds;
-        return timeout + StopMarginSeconds;
-    }
-
-    /// <summary>Whether the process sends READY=1 itself, so its unit may be Type=notify.</summary>
-    public static bool CanNotify(ProcessSpec process)
-    {
-        ArgumentNullException.ThrowIfNull(process);
-        return process.Type switch
-        {
-            // Unknown version: assume one before 6.0.6 (UG0802 says so).
-            ProcessType.Sidekiq => process.Version is { } v && v >= SidekiqNotifySince && RunsSidekiqExecutable(process.Command),
-            // A custom command is the user's to know; UnitGen cannot see inside it.
-            _ => true,
-        };
     }
 
     /// <summary>

@@ -11,7 +11,7 @@ internal static class PumaFacts
     /// <summary>Puma 6.1 notifies systemd natively, without the sd_notify gem.</summary>
     public static readonly Version NotifyNative = new(6, 1, 0);
 
-    /// <summary>Puma 7 preloads by default in cluster mode.</summary>
+    /// <summary>Puma 7 preloads by default with more than one worker, unless prune_bundler is set.</summary>
     public static readonly Version PreloadByDefaultInCluster = new(7, 0, 0);
 
     /// <summary>Puma's <c>worker_shutdown_timeout</c> default (puma <c>lib/puma/configuration.rb</c>).</summary>
@@ -22,8 +22,11 @@ internal static class PumaFacts
     /// puma 5.x and 6.x set the default in <c>Configuration#initialize</c> from the worker count known
     /// before the config file is read — <c>WEB_CONCURRENCY</c> or <c>-w</c> on the command line
     /// (puma 5.6.5 <c>lib/puma/configuration.rb:151</c>:
-    /// <c>default_options[:preload_app] = (@options[:workers] &gt; 1) &amp;&amp; Puma.forkable?</c>);
-    /// puma 7 preloads in cluster mode; an unknown version is assumed to preload in cluster mode.
+    /// <c>default_options[:preload_app] = (@options[:workers] &gt; 1) &amp;&amp; Puma.forkable?</c>, skipped when
+    /// <c>--prune-bundler</c> is on the command line; puma.rb is not read yet, so its prune_bundler does not count);
+    /// puma 7 sets it once the config file is read (7.0.0 <c>Configuration#set_conditional_default_options</c>:
+    /// <c>!prune_bundler &amp;&amp; workers &gt; 1 &amp;&amp; forkable</c>, called from <c>clamp</c>). An unknown version
+    /// preloads when either would.
     /// </summary>
     public static bool EffectivePreload(ServiceModel model)
     {
@@ -34,12 +37,13 @@ internal static class PumaFacts
             return explicitPreload;
         }
 
-        var early = EarlyWorkerCount(model);
+        var early = EarlyWorkerCount(model) > 1;
+        var afterConfig = !server.PruneBundler && Workers(model) > 1;
         return server.Version switch
         {
-            null => Workers(model) > 0,
-            { Major: >= 7 } => Workers(model) > 0,
-            { Major: >= 5 } => early > 1,
+            null => early || afterConfig,
+            { Major: >= 7 } => afterConfig,
+            { Major: >= 5 } => early,
             _ => false,
         };
     }

@@ -12,6 +12,17 @@ internal sealed record ModelField(string Path, FieldType Type, FieldUse Uses = F
     /// <summary>The text values of this key in a model, each at its concrete path; empty for keys without text.</summary>
     public Func<ServiceModel, IEnumerable<FieldValue>> Values { get; init; } = NoText;
 
+    /// <summary>
+    /// The key's value as <c>unitgen.yaml</c> writes it, read from its owner: the model, or the item of its
+    /// collection for <c>listen[].*</c>, <c>processes.*.*</c>, <c>environment.*</c> and <c>systemd.extra.*</c>.
+    /// A string, number, flag, enum, list of strings or of enums, or name/value pairs; null when the owner
+    /// leaves the key at its default. Null for sections and collections, whose keys are rows of their own.
+    /// </summary>
+    public Func<object, object?>? Read { get; init; }
+
+    /// <summary>The items of a collection (<c>listen</c>, <c>environment</c>, <c>processes</c>, <c>systemd.extra</c>), each with its key.</summary>
+    public Func<ServiceModel, IEnumerable<KeyValuePair<string, object>>>? Items { get; init; }
+
     /// <summary>The mapping this key belongs to: <c>""</c> for the root, <c>listen[]</c> for an item of <c>listen</c>.</summary>
     public string Section => Path.LastIndexOf('.') is var dot and >= 0 ? Path[..dot] : string.Empty;
 

@@ -12,7 +12,7 @@ internal static class IoCodes
     public const string ModelUnreadable = "UG0008";
     public const string CannotWrite = "UG0009";
 
-    public static readonly ImmutableArray<CodeDescription> Descriptions =
+    public static readonly ImmutableArray<RuleDescriptor> Descriptors =
     [
         new(ModelUnreadable, Severity.Error, "The model file does not exist or cannot be read (dotnet build/publish with UnitGen.MSBuild).",
             "UnitGen.MSBuild reads unitgen.yaml beside the project, or the file the UnitGenConfig property names; without it nothing can be validated or generated.",

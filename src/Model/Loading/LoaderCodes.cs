@@ -14,7 +14,7 @@ internal static class LoaderCodes
     public const string InvalidValue = "UG0006";
     public const string InputLimit = "UG0007";
 
-    public static readonly ImmutableArray<CodeDescription> Descriptions =
+    public static readonly ImmutableArray<RuleDescriptor> Descriptors =
     [
         new(Syntax, Severity.Error, "The file is not valid YAML, or a key appears twice in one mapping.",
             "The YAML parser stopped at this position; nothing of the model could be trusted after it. " +
@@ -40,4 +40,7 @@ internal static class LoaderCodes
             "A model is a page of YAML. Limits keep hostile input (alias bombs, huge files) from costing time or memory.",
             "Write the values out plainly; split fleets into one file per service."),
     ];
+
+    /// <summary>The descriptor of one loader code (the value rules of <c>Rules/Values</c> report these codes too).</summary>
+    public static RuleDescriptor Describe(string code) => Descriptors.Single(d => d.Code == code);
 }

@@ -332,6 +332,7 @@ internal sealed partial class ModelReader
             Wants = StringList(k, "wants", "systemd.wants"),
             ReadWritePaths = StringList(k, "readWritePaths", "systemd.readWritePaths"),
             Extra = ReadExtra(k),
+            Scope = Enum(k, "scope", "systemd.scope", SystemdScope.System),
         };
     }
 

@@ -8,6 +8,6 @@ namespace UnitGen.Model.Rules;
 /// </summary>
 internal sealed record Finding(string Path, string Message, Severity? Severity = null)
 {
-    /// <summary>A fix for this finding only; null means the rule's own <see cref="Rule.Fix"/>.</summary>
+    /// <summary>A fix for this finding only; null means the rule's own <see cref="DescribedRule.Fix"/>.</summary>
     public string? Fix { get; init; }
 }

@@ -109,6 +109,46 @@ public sealed class GenerateAndInstallTests
     }
 
     [Fact]
+    public void Install_root_puts_a_user_service_under_the_users_home_from_the_roots_passwd()
+    {
+        using var dir = new TempFolder();
+        var root = dir.File("root");
+        Directory.CreateDirectory(Path.Combine(root, "etc"));
+        File.WriteAllText(Path.Combine(root, "etc", "passwd"), "root:x:0:0:root:/root:/bin/sh\ndeploy:x:1001:1001::/home/deploy:/bin/bash\n");
+
+        var run = CliRun.Of("install", Path.Combine(RepoPaths.Samples, "puma-user.yaml"), "--root", root);
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        string[] expected =
+        [
+            "home/deploy/.config/shop/shop.env 640",
+            "home/deploy/.config/systemd/user/shop.service 644",
+            "home/deploy/.config/systemd/user/shop.socket 644",
+            "home/deploy/apps/shop/shared/puma.rb 644",
+        ];
+        var installed = Directory.EnumerateFiles(Path.Combine(root, "home"), "*", SearchOption.AllDirectories)
+            .Select(f => $"{Path.GetRelativePath(root, f)} {Convert.ToString((int)File.GetUnixFileMode(f), 8)}")
+            .Order(StringComparer.Ordinal);
+        Assert.Equal(expected, installed);
+        Assert.Contains("loginctl enable-linger deploy", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("systemctl --user daemon-reload && systemctl --user enable shop.service shop.socket", run.Stdout, StringComparison.Ordinal);
+        Assert.EndsWith("restart with: systemctl --user reload shop.service\n", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Install_root_of_a_user_service_whose_user_the_root_does_not_know_uses_home_slash_user_and_says_so()
+    {
+        using var dir = new TempFolder();
+        var root = dir.File("root");
+
+        var run = CliRun.Of("install", Path.Combine(RepoPaths.Samples, "puma-user.yaml"), "--root", root);
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Contains("installing under /home/deploy", run.Stdout, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(root, "home/deploy/.config/systemd/user/shop.service")));
+    }
+
+    [Fact]
     public void Install_refuses_an_invalid_model_and_installs_nothing()
     {
         using var dir = new TempFolder();

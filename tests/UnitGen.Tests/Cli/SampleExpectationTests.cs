@@ -84,7 +84,7 @@ public class SampleExpectationTests
         ];
 
         Assert.True(samples.Count >= 40, $"{samples.Count} samples");
-        Assert.All(LoaderCodes.Descriptions, d => Assert.Contains(d.Code, codes));
+        Assert.All(LoaderCodes.Descriptors, d => Assert.Contains(d.Code, codes));
         Assert.All(kinds, k => Assert.Contains(samples, s => s.Contains(k, StringComparison.Ordinal)));
     }
 

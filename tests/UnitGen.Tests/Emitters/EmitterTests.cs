@@ -224,6 +224,21 @@ public class EmitterTests
         });
     }
 
+    [Theory]
+    [InlineData("server:\n  type: puma\n  workers: 2\n", null)]
+    [InlineData("server:\n  type: puma\n  workers: 2\n  preload: true\n", "preload_app! true")]
+    [InlineData("server:\n  type: puma\n  version: \"5.6.5\"\n  workers: 2\n", "preload_app! false")]
+    [InlineData("server:\n  type: puma\n  version: \"7.0.0\"\n  workers: 2\n", "preload_app! true")]
+    public void Preload_is_written_only_where_the_model_or_the_version_decides_it(string server, string? expected)
+    {
+        // DESIGN.md: `preload` absent = the server version's own default; an unknown version has no default to write.
+        var puma = Emit(Merge(server)).Single(f => f.Path == "app/puma.rb").Content;
+        var calls = puma.Split('\n').Where(l => l.StartsWith("preload_app!", StringComparison.Ordinal)).ToList();
+
+        Assert.Equal(expected is null ? [] : [expected], calls);
+        Assert.Equal(expected is null, puma.Contains("# preload_app!: puma's own default", StringComparison.Ordinal));
+    }
+
     private static ServiceModel Load(string yaml)
     {
         var loaded = ModelLoader.Load(yaml, "model.yaml");

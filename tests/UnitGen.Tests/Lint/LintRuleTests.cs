@@ -37,6 +37,21 @@ public class LintRuleTests
     }
 
     [Fact]
+    public void UG0503_judges_a_dotenv_file_only_when_an_EnvironmentFile_names_it()
+    {
+        const string Dotenv = "RAILS_ENV=production\nexport SECRET_KEY_BASE=x\n";
+        LintFile Env(string path) => new(path, LintFileKind.EnvironmentFile, Dotenv, EmittedMode);
+        LintFile Unit(string environmentFile) => new("app.service", LintFileKind.Service, $"[Service]\nUser=app\nExecStart=/usr/bin/puma\n{environmentFile}", EmittedMode);
+
+        // systemd reads it: named by EnvironmentFile= (also with `-`), or named like a systemd env file.
+        Assert.Contains(Linter.Lint([Unit("EnvironmentFile=-/srv/app/shared/.env\n"), Env("/srv/app/shared/.env")]), d => d.Code == "UG0503" && d.Location.Line == 2 && d.Location.Column == 1);
+        Assert.Contains(Linter.Lint([Env("/etc/default/app")]), d => d.Code == "UG0503");
+        // the dotenv gem reads it (it takes `export`): alone, or beside a unit that does not name it.
+        Assert.DoesNotContain(Linter.Lint([Env("/srv/app/.env.production")]), d => d.Code == "UG0503");
+        Assert.DoesNotContain(Linter.Lint([Unit("EnvironmentFile=/etc/default/app\n"), Env("/srv/app/.env")]), d => d.Code == "UG0503");
+    }
+
+    [Fact]
     public void UG0601_run_script_that_execs_the_unicorn_master()
     {
         Assert.Equal([("UG0601", 3, 29)], Lint("run", "#!/bin/sh\nexec 2>&1\nexec chpst -u deploy:deploy unicorn -c /srv/app/unicorn.rb\n"));
@@ -138,6 +153,119 @@ public class LintRuleTests
         var found = Linter.Lint([new LintFile("a.service", LintFileKind.Service, "[Service]\nUser=app\n" + service, EmittedMode)]);
 
         Assert.DoesNotContain(found, d => d.Code is "UG0205" or "UG0206" or "UG0406");
+    }
+
+    [Theory]
+    [InlineData("KillSignal=SIGTSTP\n", 3, 12)]
+    [InlineData("KillSignal=QUIT\n", 3, 12)]
+    [InlineData("ExecReload=/bin/kill -TSTP $MAINPID\n", 3, 12)]
+    [InlineData("ExecReload=/bin/kill -s TERM $MAINPID\n", 3, 12)]
+    [InlineData("ExecStop=/bin/sh -c 'kill -USR2 $MAINPID'\n", 3, 10)]
+    public void UG0409_signal_puma_does_not_handle_that_way(string line, int at, int column)
+    {
+        var found = Linter.Lint([new LintFile("a.service", LintFileKind.Service, "[Service]\nExecStart=/usr/bin/puma -C /srv/puma.rb\n" + line, EmittedMode)]);
+
+        Assert.Contains(found, d => d.Code == "UG0409" && d.Location.Line == at && d.Location.Column == column);
+    }
+
+    [Theory]
+    [InlineData("a.service", "KillSignal=SIGINT\nExecReload=/bin/kill -USR1 $MAINPID\nExecStop=/bin/kill -TERM $MAINPID\n")]
+    [InlineData("a.service", "ExecReload=/bin/kill -s USR2 $MAINPID\n")]
+    public void UG0409_is_quiet_on_the_signals_puma_traps(string name, string lines)
+    {
+        var found = Linter.Lint([new LintFile(name, LintFileKind.Service, "[Service]\nExecStart=/usr/bin/puma -C /srv/puma.rb\n" + lines, EmittedMode)]);
+
+        Assert.DoesNotContain(found, d => d.Code == "UG0409");
+        // unicorn's QUIT is its graceful stop (unicorn 6.0.0 SIGNALS): the puma table does not apply.
+        Assert.DoesNotContain(Linter.Lint([new LintFile(name, LintFileKind.Service, "[Service]\nExecStart=/usr/bin/unicorn -c /srv/unicorn.rb\nKillSignal=SIGQUIT\n", EmittedMode)]), d => d.Code == "UG0409");
+    }
+
+    [Fact]
+    public void UG0409_hup_stop_with_stdout_redirect_only_reopens_logs()
+    {
+        LintFile[] Files(string rb) =>
+        [
+            new("a.service", LintFileKind.Service, "[Service]\nExecStart=/usr/bin/puma -C /srv/puma.rb\nKillSignal=SIGHUP\n", EmittedMode),
+            new("puma.rb", LintFileKind.PumaConfig, rb, EmittedMode),
+        ];
+
+        Assert.Contains(Linter.Lint(Files("workers 2\nstdout_redirect '/srv/log/out.log', '/srv/log/err.log'\n")), d => d.Code == "UG0409" && d.Location.Line == 3);
+        Assert.DoesNotContain(Linter.Lint(Files("workers 2\n")), d => d.Code == "UG0409");
+    }
+
+    private const string SocketOn3000 = "[Socket]\nListenStream=127.0.0.1:3000\n";
+
+    [Fact]
+    public void UG0113_socket_tied_to_the_service_only_by_requires()
+    {
+        var found = Linter.Lint(
+        [
+            new LintFile("app.service", LintFileKind.Service, "[Unit]\nAfter=network.target app-puma.socket\nRequires=app-puma.socket\n[Service]\nUser=app\nExecStart=/usr/bin/puma -b tcp://127.0.0.1:3000\n", EmittedMode),
+            new LintFile("app-puma.socket", LintFileKind.Socket, SocketOn3000, EmittedMode),
+        ]);
+
+        Assert.Contains(found, d => d.Code == "UG0113" && d.Location.File == "app.service" && d.Location.Line == 2 && d.Location.Column == 7);
+    }
+
+    [Theory]
+    [InlineData("app.service", "[Unit]\nRequires=app-puma.socket\n[Service]\nSockets=app-puma.socket\n", "app-puma.socket", SocketOn3000)]
+    [InlineData("app.service", "[Unit]\nRequires=app-puma.socket\n[Service]\n", "app-puma.socket", "[Socket]\nListenStream=127.0.0.1:3000\nService=app.service\n")]
+    [InlineData("app.service", "[Unit]\nRequires=app.socket\n[Service]\n", "app.socket", SocketOn3000)]
+    [InlineData("app.service", "[Unit]\nAfter=redis.socket\n[Service]\n", "redis.socket", "[Socket]\nListenStream=127.0.0.1:6379\n")]
+    public void UG0113_is_quiet_when_systemd_hands_the_socket_over_or_it_is_not_the_servers(string service, string serviceText, string socket, string socketText)
+    {
+        var found = Linter.Lint(
+        [
+            new LintFile(service, LintFileKind.Service, serviceText + "User=app\nExecStart=/usr/bin/puma -b tcp://127.0.0.1:3000\n", EmittedMode),
+            new LintFile(socket, LintFileKind.Socket, socketText, EmittedMode),
+        ]);
+
+        Assert.DoesNotContain(found, d => d.Code == "UG0113");
+    }
+
+    private static string GemfileLock(string puma) => $"GEM\n  remote: https://rubygems.org/\n  specs:\n    puma ({puma})\n\nPLATFORMS\n  ruby\n";
+
+    [Theory]
+    [InlineData("5.0.4", "UG0206", Model.Diagnostics.Severity.Error)]
+    [InlineData(null, "UG0206", Model.Diagnostics.Severity.Warning)]
+    [InlineData("4.3.12", null, null)]
+    public void UG0206_daemonize_in_a_puma_rb_given_alone_is_judged_by_its_version(string? puma, string? code, Model.Diagnostics.Severity? severity)
+    {
+        LintFile[] files =
+        [
+            new("puma.rb", LintFileKind.PumaConfig, "workers 2\npidfile 'tmp/pids/puma.pid'\ndaemonize true\n", EmittedMode),
+            .. puma is null ? [] : new[] { new LintFile("Gemfile.lock", LintFileKind.GemfileLock, GemfileLock(puma), null) },
+        ];
+
+        var found = Linter.Lint(files).Where(d => d.Code == "UG0206").ToList();
+
+        Assert.Equal(code is null ? [] : [(code, 3, 1, severity)], found.Select(d => (d.Code, d.Location.Line, d.Location.Column, (Model.Diagnostics.Severity?)d.Severity)));
+    }
+
+    [Theory]
+    [InlineData("USR1", true)]
+    [InlineData("USR2", false)]
+    public void A_run_script_with_its_puma_rb_and_control_h_is_judged_across_files(string signal, bool phased)
+    {
+        // runsv(8): `sv reload` runs control/h; USR1 is puma's phased restart, which a preloaded app turns into a hot one (UG0402).
+        var found = Linter.Lint(
+        [
+            new LintFile("/sv/shop/run", LintFileKind.RunitRun, "#!/bin/sh\nexec chpst -u deploy puma -C /srv/shop/puma.rb\n", EmittedMode),
+            new LintFile("/sv/shop/control/h", LintFileKind.RunitControl, $"#!/bin/sh\nkill -{signal} $(cat supervise/pid)\n", EmittedMode),
+            new LintFile("/srv/shop/puma.rb", LintFileKind.PumaConfig, "workers 2\npreload_app!\n", EmittedMode),
+        ]);
+
+        Assert.Equal(phased, found.Any(d => d.Code == "UG0402" && d.Location.File == "/srv/shop/puma.rb" && d.Location.Line == 2 && d.Location.Column == 1));
+        Assert.DoesNotContain(found, d => d.Code == "UG0602");
+    }
+
+    [Fact]
+    public void A_run_script_that_execs_a_daemonizing_server_is_reported_at_the_flag()
+    {
+        var found = Linter.Lint([new LintFile("run", LintFileKind.RunitRun, "#!/bin/sh\nexec chpst -u deploy unicorn -c /srv/unicorn.rb -D\n", EmittedMode)]);
+
+        Assert.Contains(found, d => d.Code == "UG0206" && d.Location.Line == 2 && d.Location.Column == 49);
+        Assert.DoesNotContain(Linter.Lint([new LintFile("run", LintFileKind.RunitRun, "#!/bin/sh\nexec chpst -u deploy unicorn -c /srv/unicorn.rb\n", EmittedMode)]), d => d.Code == "UG0206");
     }
 
     [Fact]

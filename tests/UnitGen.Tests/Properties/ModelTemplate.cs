@@ -38,6 +38,7 @@ public sealed record ModelTemplate(ImmutableDictionary<string, string> Holes)
         ["supervisor"] = "[systemd, runit]",
         ["socketActivation"] = "true",
         ["hardening"] = "default",
+        ["scope"] = "system",
         ["stdout"] = "append:/var/log/app/out.log",
         ["stderr"] = "append:/var/log/app/err.log",
         ["after"] = "postgresql.service",
@@ -91,6 +92,7 @@ public sealed record ModelTemplate(ImmutableDictionary<string, string> Holes)
             .Append("systemd:\n")
             .Append("  socketActivation: ").Append(h["socketActivation"]).Append('\n')
             .Append("  hardening: ").Append(h["hardening"]).Append('\n')
+            .Append("  scope: ").Append(h["scope"]).Append('\n')
             .Append("  stdout: ").Append(h["stdout"]).Append('\n')
             .Append("  stderr: ").Append(h["stderr"]).Append('\n')
             .Append("  after: [ ").Append(h["after"]).Append(" ]\n")

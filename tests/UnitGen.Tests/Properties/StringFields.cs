@@ -182,6 +182,8 @@ public static class StringFields
             null, (_, _) => { }, Judges.None),
         new("systemd.hardening", HostileStrings.Any, Hole("hardening"), ["SystemdSpec.Hardening"], ["UG0004", "UG0003"],
             null, (_, _) => { }, Judges.None),
+        new("systemd.scope", HostileStrings.Any, Hole("scope"), ["SystemdSpec.Scope"], ["UG0004", "UG0003"],
+            null, (_, _) => { }, Judges.None),
         new("systemd.stdout", HostileStrings.After("append:/var/log/app/"), Hole("stdout"), ["SystemdSpec.Stdout"], ["UG0701", "UG0203", "UG0720", "UG0723", "UG0724"],
             (m, _) => m.Systemd.Stdout,
             (v, e) => Assert.Equal(v, e.ServiceValue("Service", "StandardOutput")),

@@ -86,11 +86,15 @@ public class RuleTests
         { "UG0212", "  type: puma\n  command: [ puma, -p, \"9292\" ]\nlisten: [ \"tcp://127.0.0.1:9292\" ]\n", 6, 20 },
         { "UG0212", "  type: unicorn\n  command: [ /usr/local/bin/bundle, exec, unicorn, -l, \"0.0.0.0:8080\" ]\nlisten: [ \"tcp://127.0.0.1:8080\" ]\n", 6, 52 },
         { "UG0213", "  type: puma\n", 4, 9 },
+        { "UG0213", "  type: puma\n  command: [ /usr/bin/puma ]\nprocesses:\n  worker:\n    type: sidekiq\n", 8, 11 },
         { "UG0901", "  type: puma\n  yjit: false\nenvironment: { RUBY_YJIT_ENABLE: \"1\" }\n", 7, 34 },
         { "UG0901", "  type: puma\n  ruby: \"3.0\"\n  command: [ /usr/bin/env, RUBY_YJIT_ENABLE=1, /usr/bin/puma ]\n", 7, 28 },
         { "UG0202", "  type: puma\n  command: [ /usr/bin/rbenv, exec, bundle, exec, puma ]\nlisten: [ \"tcp://127.0.0.1:9292\" ]\n", 6, 12 },
         { "UG0902", "  type: puma\nenvironment: { DATABASE_URL: \"postgres://app@db.internal:5432/app\" }\nsystemd: { hardening: strict }\n", 6, 30 },
         { "UG0903", "  type: puma\nlisten: [ \"unix:///tmp/app.sock\" ]\nsystemd: { socketActivation: false }\n", 6, 11 },
+        { "UG0740", "  type: puma\nlisten: [ \"tcp://127.0.0.1:80\" ]\nsystemd: { scope: user }\n", 6, 11 },
+        { "UG0741", "  type: puma\nsupervisor: [ systemd, runit ]\nsystemd: { scope: user }\n", 6, 13 },
+        { "UG0742", "  type: puma\nsystemd: { scope: user }\ngroup: www-data\n", 7, 8 },
     };
 
     public static TheoryData<string, string> Clean => new()
@@ -147,10 +151,14 @@ public class RuleTests
         { "UG0212", "  type: puma\n  command: [ puma, -b, \"tcp://127.0.0.1:9292\" ]\nlisten: [ \"tcp://127.0.0.1:9292\" ]\n" },
         { "UG0212", "  type: unicorn\n  command: [ /usr/local/bin/bundle, exec, unicorn, -l, \"127.0.0.1:8080\" ]\nlisten: [ \"tcp://127.0.0.1:8080\" ]\n" },
         { "UG0213", "  type: puma\nenvironment: { BUNDLE_GEMFILE: /srv/app/Gemfile }\n" },
+        { "UG0213", "  type: puma\n  command: [ /usr/bin/puma ]\nprocesses:\n  worker:\n    type: sidekiq\n    command: [ /usr/bin/sidekiq ]\n" },
         { "UG0203", "  type: puma\n  command: bin/puma\nsupervisor: runit\n" },
         { "UG0901", "  type: puma\nenvironment: { RUBY_YJIT_ENABLE: \"1\" }\n" },
         { "UG0902", "  type: puma\nenvironment: { DATABASE_URL: \"postgres://app@127.0.0.1:5432/app\", REDIS_URL: \"unix:///run/redis/redis.sock\" }\nsystemd: { hardening: strict }\n" },
         { "UG0903", "  type: puma\nlisten: [ \"unix:///tmp/app.sock\" ]\n" },
+        { "UG0740", "  type: puma\nlisten: [ \"tcp://127.0.0.1:1080\" ]\nsystemd: { scope: user }\n" },
+        { "UG0741", "  type: puma\nsupervisor: [ systemd ]\nsystemd: { scope: user }\n" },
+        { "UG0742", "  type: puma\nsystemd: { scope: system }\ngroup: www-data\n" },
     };
 
     /// <summary>UG0705 needs root; UG0601 and UG0213 need a model without `directory` (one line less).</summary>

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using UnitGen.Emitters;
+using UnitGen.Emitters.Systemd;
 using UnitGen.Model.Facts;
 using UnitGen.Model.Loading;
 using UnitGen.Tests.Cli;
@@ -57,6 +58,9 @@ public partial class SecurityDefaultTests
                     var yaml = $"{Base}group: www-data\nenvironment: {{ A: b }}\n{server}listen: [ \"tcp://127.0.0.1:9000\" ]\nsupervisor: {supervisor}\n";
                     data.Add($"{server.Split('\n')[1].Trim()} under {supervisor}", yaml);
                 }
+
+                data.Add($"{server.Split('\n')[1].Trim()} as a user service",
+                    $"{Base}environment: {{ A: b }}\n{server}listen: [ \"tcp://127.0.0.1:9000\" ]\nsystemd:\n  scope: user\n");
             }
 
             return data;
@@ -68,6 +72,15 @@ public partial class SecurityDefaultTests
     public void No_emitted_file_runs_anything_as_root(string name, string yaml)
     {
         var files = Emit(yaml, name);
+        if (IsUserScope(yaml))
+        {
+            // The user's own manager runs user units: no User=/Group= (it could not switch), nothing for root to run.
+            Assert.All(files, f => Assert.DoesNotMatch(@"(?m)^(User|Group)=", f.Content));
+            Assert.All(files.Where(f => f.Path.EndsWith(".service", StringComparison.Ordinal) && !f.Path.Contains('@', StringComparison.Ordinal)),
+                f => Assert.Contains("\nWantedBy=default.target\n", f.Content, StringComparison.Ordinal));
+            Assert.DoesNotContain(files, f => f.Path.StartsWith("runit/", StringComparison.Ordinal));
+            return;
+        }
 
         Assert.NotEmpty(files);
         Assert.NotEmpty(files.SelectMany(f => Account().Matches(f.Content))); // the scan sees the accounts it judges
@@ -125,22 +138,35 @@ public partial class SecurityDefaultTests
 
         // Kestrel keeps ProtectProc= at its default: .NET's UseSystemd() reads /proc/PPID/comm (Hardening.cs).
         var kestrel = yaml.Contains("type: kestrel", StringComparison.Ordinal);
+        var user = IsUserScope(yaml);
         var sandbox = kestrel ? DefaultSandbox.Where(d => d != "ProtectProc=invisible").ToArray() : DefaultSandbox;
+        var strictExtras = StrictExtras;
+        if (user)
+        {
+            // A user manager applies the namespaces only inside a user namespace of their own, and cannot apply
+            // what UserManagerSandbox lists (proven in EndToEnd/UserScopeTests): PrivateUsers= moves to default.
+            sandbox = [.. sandbox.Where(d => !UserManagerSandbox.Unavailable.ContainsKey(d.Split('=')[0])), "PrivateUsers=yes"];
+            strictExtras = [.. StrictExtras.Where(d => !UserManagerSandbox.Unavailable.ContainsKey(d.Split('=')[0]) && d != "PrivateUsers=yes")];
+        }
+
         foreach (var (path, service) in services)
         {
             var lines = service.Split('\n');
             Assert.All(sandbox, d => Assert.True(lines.Contains(d), $"{name}: {path} lacks {d}"));
-            Assert.Equal(!kestrel, lines.Contains("ProtectProc=invisible"));
+            Assert.Equal(!kestrel && !user, lines.Contains("ProtectProc=invisible"));
             Assert.Contains(lines, l => l is "ProtectHome=yes" or "ProtectHome=read-only");
-            Assert.DoesNotContain(StrictExtras, lines.Contains);
+            Assert.DoesNotContain(strictExtras, lines.Contains);
+            Assert.All(user ? UserManagerSandbox.Unavailable.Keys : [], key => Assert.DoesNotContain(lines, l => l.StartsWith(key + "=", StringComparison.Ordinal)));
 
             var noneLines = none[path].Split('\n');
             Assert.DoesNotContain(noneLines, l => SandboxKeys.Contains(l.Split('=')[0]));
 
             var strictLines = strict[path].Split('\n');
-            Assert.All(sandbox.Concat(StrictExtras), d => Assert.True(strictLines.Contains(d), $"{name}: strict {path} lacks {d}"));
+            Assert.All(sandbox.Concat(strictExtras), d => Assert.True(strictLines.Contains(d), $"{name}: strict {path} lacks {d}"));
         }
     }
+
+    private static bool IsUserScope(string yaml) => Regex.IsMatch(yaml, @"(?m)^  scope: user\b|scope: user\b");
 
     private static readonly HashSet<string> SandboxKeys =
         [.. DefaultSandbox.Concat(StrictExtras).Select(d => d.Split('=')[0]), "ProtectHome", "ReadWritePaths", "MemoryDenyWriteExecute"];

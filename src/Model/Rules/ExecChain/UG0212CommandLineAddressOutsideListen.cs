@@ -22,7 +22,8 @@ internal sealed class UG0212CommandLineAddressOutsideListen : Rule
         "Unicorn 6.0.0 (bin/unicorn, lib/unicorn/configurator.rb) binds every `-l` address and the `-o HOST`/`-p PORT` " +
         "listener (defaults 0.0.0.0:8080) in addition to the config's `listen`s: an address that is no listen entry " +
         "is bound by unicorn itself (retried 5 times, then EADDRINUSE under socket activation), or serves a port " +
-        "nothing in the model knows.";
+        "nothing in the model knows. Without socket activation an address that is one of `server.binds` agrees: the " +
+        "server binds it either way (an imported `-b` is carried into `server.binds`).";
 
     public override IEnumerable<Finding> Check(ServiceModel model)
     {
@@ -40,6 +41,12 @@ internal sealed class UG0212CommandLineAddressOutsideListen : Rule
         }
 
         var listens = model.Listen.Select(l => Key(l.Address)).ToHashSet(StringComparer.Ordinal);
+        // Without socket activation the model's own binds are what the server binds: the same address on the command line agrees.
+        if (!model.SocketActivation)
+        {
+            listens.UnionWith((server.Binds ?? []).Select(ListenAddress.Parse).OfType<ListenAddress>().Select(Key));
+        }
+
         var listenText = model.Listen.IsEmpty ? "none" : string.Join(", ", model.Listen.Select(l => l.Address.PumaBind));
         foreach (var (word, text, address) in addresses)
         {

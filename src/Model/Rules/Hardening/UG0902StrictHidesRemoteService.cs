@@ -26,7 +26,9 @@ internal sealed class UG0902StrictHidesRemoteService : Rule
 
     public override IEnumerable<Finding> Check(ServiceModel model)
     {
-        if (!model.Supervises(Supervisor.Systemd) || model.Systemd.Hardening != HardeningProfile.Strict)
+        // A user manager cannot apply IPAddressDeny= (systemd.resource-control(5): system services only), so user
+        // units carry no IP allow-list and reach remote hosts under `strict` too (Emitters UserManagerSandbox).
+        if (!model.Supervises(Supervisor.Systemd) || model.Systemd.Hardening != HardeningProfile.Strict || model.Systemd.Scope == SystemdScope.User)
         {
             yield break;
         }

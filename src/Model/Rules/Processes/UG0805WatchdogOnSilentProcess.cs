@@ -25,7 +25,7 @@ internal sealed class UG0805WatchdogOnSilentProcess : Rule
         ArgumentNullException.ThrowIfNull(model);
         foreach (var process in model.Processes.Where(p => p.WatchdogSec is not null))
         {
-            if (!process.Notify || !ProcessFacts.CanNotify(process))
+            if (!process.Notify || !process.Profile.CanNotify(process))
             {
                 yield return new Finding($"processes.{process.Name}.watchdogSec",
                     $"WatchdogSec={process.WatchdogSec} on `{process.Name}`, which {(process.Notify ? "cannot notify" : "has no `notify`")}: nothing pings, so systemd kills it every {process.WatchdogSec} s.");

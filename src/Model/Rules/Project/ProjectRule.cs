@@ -6,18 +6,8 @@ namespace UnitGen.Model.Rules.Project;
 /// A rule that needs the .NET project beside the model (its references, its appsettings files), so only the
 /// MSBuild task can check it. Described like <see cref="Rule"/>, listed in <see cref="ProjectRuleCatalog"/>.
 /// </summary>
-internal abstract class ProjectRule
+internal abstract class ProjectRule : DescribedRule
 {
-    public abstract string Code { get; }
-
-    public abstract Severity Severity { get; }
-
-    public abstract string Title { get; }
-
-    public abstract string Fix { get; }
-
-    public abstract string Explanation { get; }
-
     public abstract IEnumerable<ProjectFinding> Check(ServiceModel model, ProjectFacts project);
 }
 

@@ -18,8 +18,9 @@ internal sealed class UG0402PhasedWithPreload : Rule
         "`&& !refork`), and the launcher falls back to a hot restart (lib/puma/launcher.rb). Preload is on when set, " +
         "and by default: on puma 5.x/6.x when the worker count known before the config file loads is above 1 — " +
         "WEB_CONCURRENCY or `-w N` (puma 5.6.5 lib/puma/configuration.rb:151: `default_options[:preload_app] = " +
-        "(@options[:workers] > 1) && Puma.forkable?`) — on puma ≥ 7 in cluster mode, and UnitGen assumes it for an " +
-        "unknown version in cluster mode. Unicorn: a phased restart is HUP, which re-reads the config and replaces the " +
+        "(@options[:workers] > 1) && Puma.forkable?`) — and on puma ≥ 7 with more than one worker and no prune_bundler " +
+        "(7.0.0 Configuration#set_conditional_default_options); for an unknown version UnitGen assumes preload when " +
+        "either would preload. Unicorn: a phased restart is HUP, which re-reads the config and replaces the " +
         "workers, but with `preload_app true` the workers fork from the master's already loaded app, so no new code " +
         "runs (unicorn SIGNALS: \"If preload_app is true, then application code changes will have no effect; USR2 + " +
         "QUIT ... must be used to load newer code\").";
@@ -49,12 +50,12 @@ internal sealed class UG0402PhasedWithPreload : Rule
 
         if (server.Version is null)
         {
-            return $"puma version unknown with {PumaFacts.Workers(model)} workers: puma ≥ 7 preloads in cluster mode; set `preload: false` or `server.version`";
+            return $"puma version unknown with {PumaFacts.Workers(model)} workers: puma ≥ 7 preloads with more than one worker unless prune_bundler is set; set `preload: false` or `server.version`";
         }
 
         if (server.Version.Major >= 7)
         {
-            return $"puma {server.Version} preloads by default in cluster mode";
+            return $"puma {server.Version} preloads by default with more than one worker and no prune_bundler";
         }
 
         var early = EarlySource(model);

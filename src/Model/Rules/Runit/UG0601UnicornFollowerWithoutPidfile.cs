@@ -17,7 +17,7 @@ internal sealed class UG0601UnicornFollowerWithoutPidfile : Rule
 
     public override string Explanation =>
         "A USR2 upgrade forks a new master with a new PID and the old one quits (unicorn lib/unicorn/http_server.rb " +
-        "`reexec`). runsv watches the process ./run started, so when the old master exits it starts ./run again while " +
+        "`reexec`). runsv watches the process ./run started (runit runsv(8)), so when the old master exits it starts ./run again while " +
         "the new master holds the port. UnitGen's run script therefore execs `unicorn-follow`, which stays in the " +
         "foreground and follows the master named in unicorn's pid file (renamed PID.oldbin for the old master during " +
         "the upgrade). Without a pid file there is nothing to follow. `unitgen lint` reports the same code for a " +

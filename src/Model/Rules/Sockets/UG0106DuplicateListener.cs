@@ -21,7 +21,10 @@ internal sealed class UG0106DuplicateListener : Rule
         "(systemd.socket(5), BindIPv6Only=default follows net.ipv6.bindv6only=0), which takes IPv4 too, so it collides " +
         "with 127.0.0.1:P and 0.0.0.0:P; [::1]:P and 0.0.0.0:P do not collide. Unix paths compare after lexical " +
         "normalisation (`//`, `.`, `..`), as puma compares them by File.realdirpath (lib/puma/binder.rb). " +
-        "`unitgen validate a.yaml b.yaml` checks all given models together (Validator.ValidateFleet).";
+        "`unitgen validate a.yaml b.yaml` checks all given models together (Validator.ValidateFleet). Puma's own binds " +
+        "are checked the same way: `port` and `bind` only append to the list (puma 5.6.5 lib/puma/dsl.rb, 7.1.0 too) and " +
+        "Binder#parse binds every entry with TCPServer.new or UNIXServer.new, removing no duplicate, so `port 3000` next " +
+        "to `bind \"tcp://0.0.0.0:3000\"` makes puma exit at boot with EADDRINUSE.";
 
     /// <summary>Whether two listen addresses collide when bound on one host.</summary>
     public static bool Collide(ListenAddress a, ListenAddress b) => (a, b) switch
@@ -65,6 +68,25 @@ internal sealed class UG0106DuplicateListener : Rule
                 {
                     yield return new Finding($"listen[{i}].uri",
                         $"`{model.Listen[i].Address.ListenStream}` collides with listen[{j}] `{model.Listen[j].Address.ListenStream}`: systemd cannot bind both and the socket unit fails to start.");
+                    break;
+                }
+            }
+        }
+
+        if (!model.Server.IsPuma || model.Server.Binds is not { } binds)
+        {
+            yield break;
+        }
+
+        var addresses = binds.Select(ListenAddress.Parse).ToList();
+        for (var i = 0; i < addresses.Count; i++)
+        {
+            for (var j = 0; j < i; j++)
+            {
+                if (addresses[i] is { } a && addresses[j] is { } b && Collide(a, b))
+                {
+                    yield return new Finding($"server.binds[{i}]",
+                        $"Bind `{binds[i]}` takes the same address as `{binds[j]}` before it: puma binds every entry in turn, so the second fails with EADDRINUSE and puma does not boot.");
                     break;
                 }
             }

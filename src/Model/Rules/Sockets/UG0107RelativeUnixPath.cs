@@ -14,7 +14,10 @@ internal sealed class UG0107RelativeUnixPath : Rule
 
     public override string Explanation =>
         "systemd.socket(5) takes only absolute paths for ListenStream= unix sockets; puma resolves relative paths against " +
-        "the process directory, so the two never meet (puma issue #1976). `unix://tmp/x.sock` is relative.";
+        "the process directory, so the two never meet (puma issue #1976). `unix://tmp/x.sock` is relative. Without socket " +
+        "activation a relative bind is only the server's own business: the server resolves it against its working " +
+        "directory (puma 5.6.5 lib/puma/binder.rb: `path = \"#{uri.host}#{uri.path}\"` goes to UNIXServer.new as is), " +
+        "WorkingDirectory= under systemd, and binds it there; nothing else needs to meet it.";
 
     public override IEnumerable<Finding> Check(ServiceModel model)
     {
@@ -26,7 +29,8 @@ internal sealed class UG0107RelativeUnixPath : Rule
             }
         }
 
-        var binds = model.Server.Binds ?? [];
+        // Only under socket activation must an app bind meet systemd's (absolute) ListenStream=.
+        var binds = model.SocketActivation ? model.Server.Binds ?? [] : [];
         for (var i = 0; i < binds.Length; i++)
         {
             if (ListenAddress.Parse(binds[i]) is UnixAddress { Path: var path } && !path.StartsWith('/') && !path.StartsWith('@'))

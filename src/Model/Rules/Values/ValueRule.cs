@@ -6,16 +6,16 @@ namespace UnitGen.Model.Rules.Values;
 /// <summary>
 /// A check of one value's range or form, with a loader code (UG0005–UG0007): the YAML loader only reads
 /// shape and types, so a model built in C# and a model read from YAML are held to the same values.
-/// <c>unitgen explain</c> describes these codes through <see cref="LoaderCodes.Descriptions"/>; each
+/// <c>unitgen explain</c> describes these codes through <see cref="LoaderCodes.Descriptors"/>; each
 /// finding carries its own fix, as the loader's diagnostics did.
 /// </summary>
 internal abstract class ValueRule : Rule
 {
     public override Severity Severity => Severity.Error;
 
-    public override string Title => LoaderCodes.Descriptions.First(d => d.Code == Code).Title;
+    public override string Title => LoaderCodes.Describe(Code).Title;
 
-    public override string Fix => LoaderCodes.Descriptions.First(d => d.Code == Code).Fix;
+    public override string Fix => LoaderCodes.Describe(Code).Fix;
 
-    public override string Explanation => LoaderCodes.Descriptions.First(d => d.Code == Code).Explanation;
+    public override string Explanation => LoaderCodes.Describe(Code).Explanation;
 }
