@@ -17,7 +17,8 @@ internal static class ImportReasons
     {
         ["Unit.Description"] = "UnitGen writes the unit's description from `description`",
         ["Unit.Requires"] = "no model key; UnitGen writes Requires= only for its own socket",
-        ["Unit.Documentation"] = "no model key",
+        ["Service.ExecStop"] = "UnitGen stops the server with its own graceful stop signal (KillSignal=); a stop command would run before it and race it",
+        ["Service.TimeoutSec"] = "it also sets TimeoutStopSec=, which UnitGen writes from the server's drain time; carry TimeoutStartSec= in systemd.extra instead",
         ["Service.Type"] = "UnitGen writes Type=simple, or Type=notify with systemd.notify; the server runs in the foreground",
         ["Service.NotifyAccess"] = "UnitGen writes NotifyAccess=main with systemd.notify",
         ["Service.PIDFile"] = "only for Type=forking, which UnitGen does not write: systemd tracks the foreground server as the main process (the server's own pidfile is server.pidfile)",
@@ -72,6 +73,7 @@ internal static class ImportReasons
 
     public static string ForUnit(string section, string key) =>
         Unit.TryGetValue($"{section}.{key}", out var reason) ? reason
+        : UnitGen.Model.Facts.GeneratedSystemdKeys.IsGenerated(section, key) ? $"UnitGen writes {key}= itself from the model; systemd.extra may not set it (UG0731)"
         : section is "Service" or "Unit" or "Install" or "Socket" ? $"no model key; carry it with systemd.extra ({section}: {{ {key}: ... }}) or a drop-in"
         : "no model key";
 

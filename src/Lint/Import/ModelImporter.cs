@@ -81,6 +81,7 @@ internal static partial class ModelImporter
             }
 
             model = model with { Server = ResolveConfig(model) };
+            model = ReadExtra(model);
             if (TemplateInstance.IsTemplate(unitFile.Path))
             {
                 header.Add($"{Path.GetFileName(unitFile.Path)} is a template unit. A model describes one service: specifiers such as %i are kept as written here, "
@@ -98,6 +99,57 @@ internal static partial class ModelImporter
                 NotImported = [.. Uncarried()],
                 Header = [.. header],
             };
+        }
+
+        /// <summary>
+        /// The directives left after every key was read that systemd 252 knows (its own key table, src/Formats/Systemd)
+        /// and UnitGen neither models nor writes itself (<see cref="Model.Facts.GeneratedSystemdKeys"/>): carried into
+        /// systemd.extra as written, so the generated unit keeps them (LimitNOFILE=, SyslogIdentifier=, ExecStartPre=…).
+        /// [Unit]/[Service]/[Install] of the service; [Socket] of the socket when the model has one. What cannot be carried
+        /// is commented with the reason: a key UnitGen writes, one systemd does not know, a repeated key (systemd.extra
+        /// holds one value per key), a value with a specifier (UnitGen writes `%` literally).
+        /// </summary>
+        private ServiceModel ReadExtra(ServiceModel model)
+        {
+            var extra = new List<SystemdDirective>();
+            void From(LintFile file, params string[] sections)
+            {
+                foreach (var group in file.Unit.Entries.Where(e => sections.Contains(e.Section)).GroupBy(e => (e.Section, e.Key)))
+                {
+                    var (section, key) = group.Key;
+                    var entries = group.ToList();
+                    if (entries.All(e => carried.Contains(At(file, e.Line)) || reasons.ContainsKey(At(file, e.Line))) || ImportReasons.Unit.ContainsKey($"{section}.{key}"))
+                    {
+                        continue;
+                    }
+
+                    var why = UnitGen.Model.Facts.GeneratedSystemdKeys.IsGenerated(section, key) ? null
+                        : SystemdKeys.Syntax(section, key) is null ? $"systemd 252 does not know {key}= in [{section}] and ignores the line"
+                        : entries.Count > 1 ? $"{key}= is given {entries.Count} times; systemd.extra holds one value per key: carry the lines with a drop-in"
+                        : entries[0].Value.Length == 0 ? $"an empty {key}= only resets earlier values"
+                        : entries[0].Value.Contains('%', StringComparison.Ordinal) ? $"the value holds a specifier (%), which systemd.extra would write literally (%%): give the value, or import with --instance"
+                        : null;
+                    if (why is null && !UnitGen.Model.Facts.GeneratedSystemdKeys.IsGenerated(section, key))
+                    {
+                        extra.Add(new SystemdDirective(section, key, entries[0].Value));
+                        Carry($"systemd.extra.{section}.{key}", file, entries[0].Line);
+                        continue;
+                    }
+
+                    foreach (var entry in entries)
+                    {
+                        reasons.TryAdd(At(file, entry.Line), why ?? $"UnitGen writes {key}= itself from the model; systemd.extra may not set it (UG0731)");
+                    }
+                }
+            }
+
+            From(unitFile, "Unit", "Service", "Install");
+            if (socket is not null && model.SocketActivation && !model.Listen.IsEmpty)
+            {
+                From(socket, "Socket");
+            }
+
+            return extra.Count == 0 ? model : model with { Systemd = model.Systemd with { Extra = [.. model.Systemd.Extra, .. extra] } };
         }
 
         private ServiceModel ReadAccount(ServiceModel model)
