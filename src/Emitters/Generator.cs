@@ -54,6 +54,11 @@ internal static class Generator
             files.Add(appConfig(model));
         }
 
+        if (model.Deploy is not null)
+        {
+            files.AddRange(Deploy.DeployFiles.Emit(model, files.ToImmutable()));
+        }
+
         return files.ToImmutable();
     }
 

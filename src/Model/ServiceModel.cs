@@ -24,6 +24,8 @@ public sealed record ServiceModel
     public RunitSpec Runit { get; init; } = new();
     /// <summary>The app's other long-running processes (workers), in the order the model lists them.</summary>
     public EquatableArray<ProcessSpec> Processes { get; init; } = [];
+    /// <summary>How the app restarts on its hosts (<c>bin/NAME-restart</c>, Capistrano tasks); null: no deploy files are generated.</summary>
+    public DeploySpec? Deploy { get; init; }
 
     /// <summary>Where the generated environment file is installed.</summary>
     public string EnvFilePath => EnvFile ?? $"/etc/default/{Name}";

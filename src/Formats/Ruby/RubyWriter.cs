@@ -57,6 +57,13 @@ internal sealed class RubyWriter
         return s.Append('"').ToString();
     }
 
+    /// <summary>A Ruby array of string literals: <c>["a", "b"]</c>.</summary>
+    public static string Strings(IEnumerable<string> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        return "[" + string.Join(", ", values.Select(String)) + "]";
+    }
+
     public static string Integer(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     public static string Boolean(bool value) => value ? "true" : "false";

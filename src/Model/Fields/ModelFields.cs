@@ -138,6 +138,19 @@ internal static class ModelFields
         Process("processes.*.notify", FieldType.Flag, p => p.Notify ? true : null),
         Process("processes.*.watchdogSec", FieldType.Number, p => p.WatchdogSec),
         Process("processes.*.roles", FieldType.List, p => p.Roles),
+        // deploy: its values go only into bin/NAME-restart (ShellWriter), capistrano/NAME.rake (RubyWriter) and a
+        // curl URL, each refused whole by its form rule (UG1001-UG1003) first: no unit-file use.
+        new("deploy", FieldType.Section),
+        new("deploy.health", FieldType.Section),
+        Value("deploy.health.path", FieldType.Text, m => m.Deploy?.Health.Path),
+        Value("deploy.health.timeout", FieldType.Number, m => m.Deploy?.Health.Timeout is { } t && t != HealthCheckSpec.DefaultTimeoutSeconds ? t : null),
+        new("deploy.capistrano", FieldType.Section),
+        Value("deploy.capistrano.roles", FieldType.List, m => m.Deploy?.Capistrano?.Roles.ToList()),
+        new("deploy.capistrano.rolling", FieldType.Section),
+        Value("deploy.capistrano.rolling.limit", FieldType.Number, m => m.Deploy?.Capistrano?.Rolling.Limit),
+        Value("deploy.capistrano.rolling.wait", FieldType.Number, m => m.Deploy?.Capistrano?.Rolling.Wait),
+        Value("deploy.capistrano.sudo", FieldType.Flag, m => m.Deploy?.Capistrano?.Sudo == true ? true : null),
+        Value("deploy.capistrano.hook", FieldType.Text, m => m.Deploy?.Capistrano?.Hook),
     ];
 
     /// <summary>Every text value of the model with the uses that apply to it, in table order.</summary>

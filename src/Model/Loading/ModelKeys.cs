@@ -24,6 +24,14 @@ internal static class ModelKeys
     /// <summary>One entry of <c>processes:</c> (its key is the process name).</summary>
     public static readonly ImmutableArray<string> Process = ModelFields.KeysOf("processes.*");
 
+    public static readonly ImmutableArray<string> Deploy = ModelFields.KeysOf("deploy");
+
+    public static readonly ImmutableArray<string> Health = ModelFields.KeysOf("deploy.health");
+
+    public static readonly ImmutableArray<string> Capistrano = ModelFields.KeysOf("deploy.capistrano");
+
+    public static readonly ImmutableArray<string> Rolling = ModelFields.KeysOf("deploy.capistrano.rolling");
+
     /// <summary>Every mapping of the model by its schema location ("" is the root, "listen[]" an item).</summary>
     public static readonly ImmutableDictionary<string, ImmutableArray<string>> Sections =
         ModelFields.All.Where(f => f.Key != "*").Select(f => f.Section).Distinct(StringComparer.Ordinal)

@@ -117,6 +117,7 @@ internal sealed partial class ModelReader
                 Systemd = keys.TryGetValue("systemd", out var s) ? ReadSystemd(s) : new SystemdSpec(),
                 Runit = keys.TryGetValue("runit", out var r) ? ReadRunit(r) : new RunitSpec(),
                 Processes = ReadProcesses(keys),
+                Deploy = keys.TryGetValue("deploy", out var d) ? ReadDeploy(d) : null,
             };
         return (model, true);
     }

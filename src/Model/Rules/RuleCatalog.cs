@@ -60,6 +60,11 @@ internal static class RuleCatalog
         new Hardening.UG0901YjitUnderMemoryDenyWriteExecute(),
         new Hardening.UG0902StrictHidesRemoteService(),
         new Hardening.UG0903PrivateTmpHidesSocket(),
+        new Deploy.UG1001HealthPathNotARequestPath(),
+        new Deploy.UG1002HookNotADeployTask(),
+        new Deploy.UG1003NotARoleName(),
+        new Deploy.UG1004RestartCheckWithoutListener(),
+        new Deploy.UG1005SudoForUserUnits(),
     ];
 
     public static Rule? Find(string code) =>

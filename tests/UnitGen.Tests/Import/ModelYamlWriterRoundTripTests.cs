@@ -74,6 +74,11 @@ public sealed class ModelYamlWriterRoundTripTests
             },
             new ProcessSpec { Name = "clock", Type = ProcessType.Command, Command = ["bin/clock"] },
         ],
+        Deploy = new DeploySpec
+        {
+            Health = new HealthCheckSpec { Path = "/up", Timeout = 90 },
+            Capistrano = new CapistranoSpec { Roles = ["web", "api"], Rolling = new RollingSpec { Limit = 2, Wait = 5 }, Sudo = true, Hook = "deploy:finished" },
+        },
     };
 
     private static ServiceModel? Reload(string yaml) => ModelLoader.Load(yaml, "imported.yaml").Model;

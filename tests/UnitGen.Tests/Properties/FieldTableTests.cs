@@ -41,6 +41,9 @@ public class FieldTableTests
     private static readonly string[] NotPlantedYet =
     [
         "processes.*.type", "processes.*.version", "processes.*.command", "processes.*.config", "processes.*.roles",
+        // Each refused whole by a form rule before any writer sees it (UG1001, UG1003, UG1002); the writers' own
+        // quoting of these values is tested in DeployEmitterTests.
+        "deploy.health.path", "deploy.capistrano.roles", "deploy.capistrano.hook",
     ];
 
     [Fact]

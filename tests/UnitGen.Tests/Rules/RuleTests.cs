@@ -95,6 +95,15 @@ public class RuleTests
         { "UG0740", "  type: puma\nlisten: [ \"tcp://127.0.0.1:80\" ]\nsystemd: { scope: user }\n", 6, 11 },
         { "UG0741", "  type: puma\nsupervisor: [ systemd, runit ]\nsystemd: { scope: user }\n", 6, 13 },
         { "UG0742", "  type: puma\nsystemd: { scope: user }\ngroup: www-data\n", 7, 8 },
+        // Issue 20: deploy keys (bin/NAME-restart, capistrano/NAME.rake).
+        { "UG1001", "  type: puma\nlisten: [ \"tcp://127.0.0.1:3000\" ]\ndeploy:\n  health: { path: up }\n", 8, 19 },
+        { "UG1001", "  type: puma\nlisten: [ \"tcp://127.0.0.1:3000\" ]\ndeploy:\n  health: { path: \"/up#fragment\" }\n", 8, 19 },
+        { "UG1002", "  type: puma\nlisten: [ \"tcp://127.0.0.1:3000\" ]\ndeploy:\n  capistrano: { hook: \"deploy published\" }\n", 8, 23 },
+        { "UG1002", "  type: puma\nlisten: [ \"tcp://127.0.0.1:3000\" ]\ndeploy:\n  capistrano: { hook: \"unitgen:restart\" }\n", 8, 23 },
+        { "UG1003", "  type: puma\nlisten: [ \"tcp://127.0.0.1:3000\" ]\ndeploy:\n  capistrano: { roles: [ Web ] }\n", 8, 26 },
+        { "UG1003", "  type: puma\nlisten: [ \"tcp://127.0.0.1:3000\" ]\nprocesses:\n  worker: { type: sidekiq, roles: [ \"app server\" ] }\ndeploy:\n  capistrano: { roles: [ web ] }\n", 8, 37 },
+        { "UG1004", "  type: puma\ndeploy:\n  health: { path: /up }\n", 6, 1 },
+        { "UG1005", "  type: puma\nlisten: [ \"tcp://127.0.0.1:3000\" ]\nsystemd: { scope: user }\ndeploy:\n  capistrano: { sudo: true }\n", 9, 23 },
     };
 
     public static TheoryData<string, string> Clean => new()
@@ -159,6 +168,11 @@ public class RuleTests
         { "UG0740", "  type: puma\nlisten: [ \"tcp://127.0.0.1:1080\" ]\nsystemd: { scope: user }\n" },
         { "UG0741", "  type: puma\nsupervisor: [ systemd ]\nsystemd: { scope: user }\n" },
         { "UG0742", "  type: puma\nsystemd: { scope: system }\ngroup: www-data\n" },
+        { "UG1001", "  type: puma\nlisten: [ \"tcp://127.0.0.1:3000\" ]\ndeploy:\n  health: { path: \"/up?full=1\" }\n" },
+        { "UG1002", "  type: puma\nlisten: [ \"tcp://127.0.0.1:3000\" ]\ndeploy:\n  capistrano: { hook: \"deploy:published\" }\n" },
+        { "UG1003", "  type: puma\nlisten: [ \"tcp://127.0.0.1:3000\" ]\nprocesses:\n  worker: { type: sidekiq, roles: [ app_server ] }\ndeploy:\n  capistrano: { roles: [ web ] }\n" },
+        { "UG1004", "  type: puma\nlisten: [ \"unix:///run/app/puma.sock\" ]\ndeploy:\n  health: { path: /up }\n" },
+        { "UG1005", "  type: puma\nlisten: [ \"tcp://127.0.0.1:3000\" ]\nsystemd: { scope: user }\ndeploy:\n  capistrano: { sudo: false }\n" },
     };
 
     /// <summary>UG0705 needs root; UG0601 and UG0213 need a model without `directory` (one line less).</summary>

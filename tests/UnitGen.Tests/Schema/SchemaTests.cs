@@ -62,6 +62,10 @@ public class SchemaTests
             ["systemd"] = Schema.Properties["systemd"],
             ["runit"] = Schema.Properties["runit"],
             ["processes.*"] = Schema.Properties["processes"].AdditionalPropertiesSchema!.ActualSchema,
+            ["deploy"] = Schema.Properties["deploy"],
+            ["deploy.health"] = Schema.Properties["deploy"].Properties["health"],
+            ["deploy.capistrano"] = Schema.Properties["deploy"].Properties["capistrano"],
+            ["deploy.capistrano.rolling"] = Schema.Properties["deploy"].Properties["capistrano"].Properties["rolling"],
         };
 
         Assert.Equal(ModelKeys.Sections.Keys.Order(), sections.Keys.Order());

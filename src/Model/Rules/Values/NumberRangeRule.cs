@@ -19,6 +19,12 @@ internal sealed class NumberRangeRule : ValueRule
         ("server.threads.max", new("max", 1, 4096), m => m.Server.Threads?.Max),
         ("server.timeout", new("timeout", 1, 86400), m => m.Server.Timeout),
         ("systemd.watchdogSec", new("watchdogSec", 1, 86400), m => m.Systemd.WatchdogSec),
+        // A restart that may take an hour is no gate; 0 would fail every restart before it started.
+        ("deploy.health.timeout", new("timeout", 1, 3600), m => m.Deploy?.Health.Timeout),
+        // sshkit's group runner slices hosts with each_slice(limit): 0 raises ArgumentError (lib/sshkit/runners/group.rb).
+        ("deploy.capistrano.rolling.limit", new("limit", 1, 1024), m => m.Deploy?.Capistrano?.Rolling.Limit),
+        // sshkit sleeps `wait` seconds between groups; negative makes Kernel#sleep raise.
+        ("deploy.capistrano.rolling.wait", new("wait", 0, 3600), m => m.Deploy?.Capistrano?.Rolling.Wait),
     ];
 
     /// <summary>The number fields of each entry of <c>processes:</c>, at <c>processes.NAME.KEY</c>.</summary>

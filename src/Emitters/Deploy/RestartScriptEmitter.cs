@@ -1,0 +1,83 @@
+using System.Globalization;
+using UnitGen.Formats.Shell;
+using UnitGen.Model;
+using UnitGen.Model.Facts;
+
+namespace UnitGen.Emitters.Deploy;
+
+/// <summary>
+/// Model → <c>bin/NAME-restart</c>, installed on each host (<c>/usr/local/bin</c>): the model's restart on its
+/// supervisor, web server first, then the processes (quiet first), and a wait until the new code serves — the
+/// old master and every old worker gone, the health path answering through the app's own listener. A phased
+/// restart that cannot happen or does not start falls back to a hot one; a failure or timeout is one line on
+/// stderr and exit status 1, so a deploy tool (the Capistrano tasks) can trust it (puma#2213, #2465).
+/// </summary>
+internal static class RestartScriptEmitter
+{
+    public static string FileName(ServiceModel model) => $"{(model ?? throw new ArgumentNullException(nameof(model))).Name}-restart";
+
+    public static string OutputPath(ServiceModel model) => $"bin/{FileName(model)}";
+
+    public static EmittedFile Emit(ServiceModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var deploy = model.Deploy ?? new DeploySpec();
+        var health = HealthTarget.Of(model);
+        var sh = new ShellWriter(model.Name);
+        if (MadeFor.Text(model.Server) is { } madeFor)
+        {
+            sh.Comment(madeFor);
+        }
+
+        sh.Comment($"Usage: {FileName(model)} [restart [phased|hot|normal]] | status   (restart default: {Word(model.Restart)})");
+        sh.Comment("Restarts the web server, then the processes (quiet first), and returns 0 only when the new code serves:");
+        sh.Comment("the old master and its workers are gone and the health path answers through the app's own listener.");
+        sh.Comment("Exit status: 0 done; 1 failed or timed out (one line on stderr); 2 usage; status: 3 a unit is stopped.");
+        sh.Assign("name", model.Name);
+        sh.Assign("server_name", model.Server.Profile.Name);
+        sh.Assign("supervisors", string.Join(' ', model.Supervisors.Select(s => s == Supervisor.Systemd ? "systemd" : "runit")));
+        // systemd.scope: user — the units are the user's own manager's: `systemctl --user`, no root.
+        sh.Assign("user_scope", model.Systemd.Scope == SystemdScope.User ? "1" : string.Empty);
+        sh.Assign("unit", $"{model.Name}.service");
+        sh.Assign("runit_dir", RunitDir(model, model.Name));
+        sh.Assign("strategy", Word(model.Restart));
+        var phased = RestartFacts.Phased(model);
+        sh.Assign("phased_signal", phased?.Signal ?? string.Empty);
+        sh.Assign("phased_impossible", PhasedImpossible(model));
+        sh.Assign("hot_signal_systemd", RestartFacts.Hot(model, Supervisor.Systemd)?.Signal ?? string.Empty);
+        sh.Assign("hot_signal_runit", RestartFacts.Hot(model, Supervisor.Runit)?.Signal ?? string.Empty);
+        sh.Assign("workers", Number(RestartFacts.Workers(model)));
+        sh.Assign("pidfile", RestartFacts.MasterPidfile(model) ?? string.Empty);
+        sh.Assign("health_url", health?.Url ?? string.Empty);
+        sh.Assign("health_socket", health?.UnixSocket ?? string.Empty);
+        sh.Assign("health_path", deploy.Health.Path ?? string.Empty);
+        sh.Assign("timeout", Number(deploy.Health.Timeout));
+
+        // A process with a quiet signal (sidekiq's TSTP) is quieted through its own reload first: the unit's
+        // ExecReload=, runit's control/h.
+        var instances = model.Processes.SelectMany(p => Enumerable.Range(1, p.Instances).Select(n => (Process: p, Instance: n))).ToList();
+        sh.Assign("process_units", string.Join(' ', instances.Select(i => OutputPaths.ProcessInstanceUnit(model, i.Process, i.Instance))));
+        sh.Assign("quiet_units", string.Join(' ', instances.Where(i => i.Process.Profile.QuietSignal is not null).Select(i => OutputPaths.ProcessInstanceUnit(model, i.Process, i.Instance))));
+        sh.Assign("process_dirs", string.Join(' ', instances.Select(i => RunitDir(model, OutputPaths.RunitProcessFolder(model, i.Process, i.Instance)))));
+        sh.Assign("quiet_dirs", string.Join(' ', instances.Where(i => i.Process.Profile.QuietSignal is not null).Select(i => RunitDir(model, OutputPaths.RunitProcessFolder(model, i.Process, i.Instance)))));
+        // `sv -w`: runit waits 7 s by default (sv(8)); a worker gets its whole stop time to finish its jobs.
+        sh.Assign("process_stop", Number(model.Processes.Select(p => p.Profile.StopSeconds(p) ?? 0).DefaultIfEmpty(0).Max() is var s and > 0 ? s : 30));
+        sh.Code(RestartScriptBody.Text);
+        return new EmittedFile(OutputPath(model), sh.ToString(), EmittedFile.Executable);
+    }
+
+    /// <summary>Why a phased restart cannot replace the code, for the script's fallback message.</summary>
+    private static string PhasedImpossible(ServiceModel model) => model.Server.Type switch
+    {
+        ServerType.Puma when RestartFacts.Workers(model) == 0 => "puma runs in single mode, which has no phased restart",
+        ServerType.Puma => "puma preloads the app, so a phased restart would keep the old code (puma lib/puma/cluster.rb)",
+        ServerType.Unicorn => "unicorn preloads the app, so HUP would keep the old code (unicorn SIGNALS)",
+        _ => $"{model.Server.Profile.Name} has no phased restart",
+    };
+
+    private static string RunitDir(ServiceModel model, string folder) => $"{model.Runit.ServiceDir.TrimEnd('/')}/{folder}";
+
+    private static string Word(RestartStrategy strategy) => strategy.ToString().ToLowerInvariant();
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+}
