@@ -113,7 +113,7 @@ internal static class RestartScriptBody
                 stale=$((stale + 1))
               fi
             done
-            state="$stale old worker(s) still serve, $((count - stale)) of $workers new ones started"
+            state="$stale old worker(s) still serve, $((count - stale)) of $workers new ones running"
             [ "$stale" -eq 0 ] && [ $((count - stale)) -ge "$workers" ]
           elif [ "$current" = "$old_master" ]; then
             new_threads=$(threads "$current")
