@@ -59,7 +59,9 @@ internal sealed class UG0410ControlCommandStartsServer : LintServiceRule
 
         for (var i = 0; i < words.Count; i++)
         {
-            var commandPosition = i == 0 || (words[i - 1] is "exec" or "do" && !words[i].StartsWith('-'));
+            // An init script (/etc/init.d/unicorn reload) is named after the server but controls it.
+            var commandPosition = (i == 0 && !words[i].Contains("/init.d/", StringComparison.Ordinal) && !words[i].Contains("/rc.d/", StringComparison.Ordinal))
+                || (i > 0 && words[i - 1] is "exec" or "do" && !words[i].StartsWith('-'));
             if (commandPosition && Servers.Contains(Path.GetFileName(words[i])))
             {
                 return Path.GetFileName(words[i]);

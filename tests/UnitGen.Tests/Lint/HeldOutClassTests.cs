@@ -136,6 +136,7 @@ public class HeldOutClassTests
             f => f.Code == "UG0410" && f.Line == 4);
         Assert.DoesNotContain(Lint(File("puma.service", unit + "ExecStop=/home/app/.rbenv/shims/pumactl -S /srv/app/tmp/puma.state stop\n" +
             "ExecReload=/bin/systemctl restart puma\n")), f => f.Code == "UG0410");
+        Assert.DoesNotContain(Lint(File("unicorn.service", "[Service]\nExecStart=/etc/init.d/unicorn start\nExecReload=/etc/init.d/unicorn reload\n")), f => f.Code == "UG0410");
     }
 
     [Fact]
