@@ -34,7 +34,7 @@ internal static class Linter
             // prune_bundler changes nothing the server does (lib/puma/launcher.rb prune_bundler?), and with preload the
             // restart itself is UG0402's.
             .Where(d => d.Code != "UG0408")
-            .Where(d => !(s.AppConfig is null && s.Model.Server.Type is Model.ServerType.Puma or Model.ServerType.Unicorn && NeedAppConfig.Contains(d.Code))));
+            .Where(d => !(s.AppConfig is null && s.Model.Server.Profile.ConfigFileName is not null && NeedAppConfig.Contains(d.Code))));
         var unpaired = LintModelBuilder.Unpaired(files, services).Select(f => new Diagnostic(
             Unpaired.Code, Unpaired.Severity, $"{Path.GetFileName(f.Path)} pairs with no service or run script given: the rules across files were not run on it.",
             Unpaired.Fix, new SourceLocation(f.Path, 0, 0)));
