@@ -464,14 +464,9 @@ internal static class LintModelBuilder
         reload is null ? RestartStrategy.Normal
             : ReloadCommand.StrategyOf(reload with { Words = [.. WithShellScript(reload.Words).Select(w => Program(w) is "pumactl" ? "pumactl" : w)] }, server) ?? RestartStrategy.Normal;
 
-    private static ServerType ServerTypeOf(ImmutableArray<string> argv)
-    {
-        var names = argv.Select(w => Program(w)).ToList();
-        return names.Contains("puma") || names.Contains("pumactl") ? ServerType.Puma
-            : names.Any(n => n is "unicorn" or "unicorn_rails") ? ServerType.Unicorn
-            : names.FirstOrDefault() == "dotnet" || names.Any(n => n?.EndsWith(".dll", StringComparison.Ordinal) == true) ? ServerType.Kestrel
-            : ServerType.Command;
-    }
+    /// <summary>The server a hand-written command starts, as the profiles recognise their programs.</summary>
+    private static ServerType ServerTypeOf(ImmutableArray<string> argv) =>
+        UnitGen.Model.Servers.ServerProfiles.StartedBy([.. argv.Select(Program)]).Type;
 
     /// <summary>
     /// The program a word names: its file name, with rvm's wrapper prefix taken off — `rvm wrapper RUBY@GEMSET app pumactl`
@@ -480,7 +475,7 @@ internal static class LintModelBuilder
     private static string Program(string word)
     {
         var name = Path.GetFileName(word);
-        foreach (var tool in new[] { "pumactl", "puma", "unicorn" })
+        foreach (var tool in UnitGen.Model.Servers.ServerProfiles.StartingProgramNames)
         {
             if (name.EndsWith("_" + tool, StringComparison.Ordinal))
             {

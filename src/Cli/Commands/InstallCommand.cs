@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.CommandLine;
 using System.Diagnostics;
 using UnitGen.Emitters;
@@ -16,6 +17,9 @@ namespace UnitGen.Cli.Commands;
 /// </summary>
 internal static class InstallCommand
 {
+    /// <summary>rwxr-xr-x, what /etc/systemd/system, /etc/default and /etc/sv have on Debian.</summary>
+    private const UnixFileMode InstalledFolderMode = EmittedFile.Executable;
+
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var model = new Argument<string>("MODEL") { Description = "The unitgen.yaml to install." };
@@ -74,7 +78,8 @@ internal static class InstallCommand
             .ToList();
         try
         {
-            var changes = OutputWriter.Write(root ?? "/", files, checkOnly: false);
+            // Folders it creates are 0755 whatever root's umask: the service's user must reach its config.
+            var changes = OutputWriter.Write(root ?? "/", files, checkOnly: false, InstalledFolderMode);
             foreach (var change in changes)
             {
                 stdout.WriteLine($"{(change.IsDrift ? "installed" : "unchanged")}: {Path.Combine(root ?? "/", change.Path)}");
@@ -94,27 +99,37 @@ internal static class InstallCommand
         var unitDir = InstallPaths.UnitDir(model, home).TrimStart('/') + "/";
         var units = files.Select(f => f.Path).Where(p => p.StartsWith(unitDir, StringComparison.Ordinal))
             .Select(Path.GetFileName).OfType<string>().ToList();
+        // A process template is enabled by its instances (ActivationCommands), in either scope.
+        var enabled = ActivationCommands.EnabledUnits(model, units);
         if (root is not null)
         {
+            // The tree is for another host (an image, a package, a test's isolated systemd): it runs these there.
             stdout.WriteLine($"installed under {root}; no supervisor touched.");
             if (model.IsUserScope())
             {
-                stdout.WriteLine($"on the host: loginctl enable-linger {model.User}; then as {model.User}: systemctl --user daemon-reload && systemctl --user enable {string.Join(' ', units)}");
+                stdout.WriteLine($"on the host: loginctl enable-linger {model.User}; then as {model.User}: systemctl --user daemon-reload && systemctl --user enable {string.Join(' ', enabled)}");
+            }
+            else
+            {
+                foreach (var command in ActivationCommands.For(model, units))
+                {
+                    stdout.WriteLine($"on the host: {string.Join(' ', command)}");
+                }
             }
         }
         else if (account is not null)
         {
-            if (!UserServiceInstall.Activate(account, [.. files.Select(f => "/" + f.Path)], units, stdout, stderr))
+            if (!UserServiceInstall.Activate(account, [.. files.Select(f => "/" + f.Path)], enabled, stdout, stderr))
             {
                 return ExitCodes.Failed;
             }
         }
-        else if (units.Count > 0 && !Activate(units, stdout, stderr))
+        else if (!Activate(ActivationCommands.For(model, units), stdout, stderr))
         {
             return ExitCodes.Failed;
         }
 
-        if (root is null && model.Supervises(Supervisor.Runit))
+        if (model.Supervises(Supervisor.Runit))
         {
             // runsvdir starts what is linked into its folder (Debian: /etc/service); linking is the administrator's call.
             stdout.WriteLine($"runit: start it by linking {model.Runit.ServiceDir.TrimEnd('/')}/{model.Name} into runsvdir's folder (Debian: ln -s {model.Runit.ServiceDir.TrimEnd('/')}/{model.Name} /etc/service/).");
@@ -124,14 +139,14 @@ internal static class InstallCommand
         return ExitCodes.Ok;
     }
 
-    /// <summary>`systemctl daemon-reload`, then `systemctl enable` for the units (WantedBy= from their [Install]).</summary>
-    private static bool Activate(IReadOnlyList<string> units, TextWriter stdout, TextWriter stderr)
+    /// <summary>Runs <see cref="ActivationCommands"/>: `systemctl daemon-reload`, then `systemctl enable` (WantedBy= from [Install]).</summary>
+    private static bool Activate(IReadOnlyList<ImmutableArray<string>> commands, TextWriter stdout, TextWriter stderr)
     {
-        string[][] commands = [["daemon-reload"], ["enable", .. units]];
-        foreach (var args in commands)
+        foreach (var command in commands)
         {
-            stdout.WriteLine($"systemctl {string.Join(' ', args)}");
-            var run = new ProcessStartInfo("systemctl") { RedirectStandardError = true };
+            var (program, args) = (command[0], command[1..]);
+            stdout.WriteLine(string.Join(' ', command));
+            var run = new ProcessStartInfo(program) { RedirectStandardError = true };
             foreach (var arg in args)
             {
                 run.ArgumentList.Add(arg);
@@ -144,13 +159,13 @@ internal static class InstallCommand
                 process.WaitForExit();
                 if (process.ExitCode != 0)
                 {
-                    stderr.WriteLine($"unitgen: error: `systemctl {string.Join(' ', args)}` failed ({process.ExitCode}): {error.Trim()}");
+                    stderr.WriteLine($"unitgen: error: `{string.Join(' ', command)}` failed ({process.ExitCode}): {error.Trim()}");
                     return false;
                 }
             }
             catch (System.ComponentModel.Win32Exception e)
             {
-                stderr.WriteLine($"unitgen: error: cannot run systemctl: {e.Message}; the files are installed, reload and enable the units by hand.");
+                stderr.WriteLine($"unitgen: error: cannot run {program}: {e.Message}; the files are installed, reload and enable the units by hand.");
                 return false;
             }
         }

@@ -12,8 +12,11 @@ internal static class OutputWriter
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    /// <summary>Writes every file under <paramref name="root"/>; with <paramref name="checkOnly"/> only reports drift.</summary>
-    public static ImmutableArray<FileChange> Write(string root, IEnumerable<EmittedFile> files, bool checkOnly)
+    /// <summary>
+    /// Writes every file under <paramref name="root"/>; with <paramref name="checkOnly"/> only reports drift. Folders it
+    /// creates get exactly <paramref name="folderMode"/> whatever the umask, or, when null, what the umask leaves.
+    /// </summary>
+    public static ImmutableArray<FileChange> Write(string root, IEnumerable<EmittedFile> files, bool checkOnly, UnixFileMode? folderMode = null)
     {
         ArgumentNullException.ThrowIfNull(files);
         var changes = ImmutableArray.CreateBuilder<FileChange>();
@@ -24,6 +27,7 @@ internal static class OutputWriter
             var kind = Compare(target, bytes, file.Mode);
             if (kind != FileChangeKind.Unchanged && !checkOnly)
             {
+                CreateFolders(Path.GetDirectoryName(target)!, folderMode);
                 WriteAtomically(target, bytes, file.Mode);
             }
 
@@ -49,6 +53,32 @@ internal static class OutputWriter
             : throw new ArgumentException($"Emitted path `{relative}` leaves the output folder.", nameof(relative));
     }
 
+    /// <summary>
+    /// Creates <paramref name="dir"/> and its missing parents. With <paramref name="mode"/>, each created folder gets
+    /// exactly that mode: mkdir(2) applies the umask, and a root umask of 027 or 077 (hardened hosts) would leave
+    /// installed folders unreadable to the service's user. Existing folders are the host's and keep their mode.
+    /// </summary>
+    private static void CreateFolders(string dir, UnixFileMode? mode)
+    {
+        if (mode is null || OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(dir);
+            return;
+        }
+
+        var missing = new Stack<string>();
+        for (var folder = dir; !Directory.Exists(folder); folder = Path.GetDirectoryName(folder)!)
+        {
+            missing.Push(folder);
+        }
+
+        foreach (var folder in missing)
+        {
+            Directory.CreateDirectory(folder);
+            File.SetUnixFileMode(folder, mode.Value);
+        }
+    }
+
     private static FileChangeKind Compare(string target, byte[] bytes, UnixFileMode mode)
     {
         if (!File.Exists(target))
@@ -65,7 +95,6 @@ internal static class OutputWriter
     private static void WriteAtomically(string target, byte[] bytes, UnixFileMode mode)
     {
         var dir = Path.GetDirectoryName(target)!;
-        Directory.CreateDirectory(dir);
         RemoveStaleTemps(dir, Path.GetFileName(target));
         var temp = Path.Combine(dir, $".{Path.GetFileName(target)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
         try

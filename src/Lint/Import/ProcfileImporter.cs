@@ -35,6 +35,7 @@ internal static class ProcfileImporter
     {
         private readonly Dictionary<string, List<SourceLine>> origins = new(StringComparer.Ordinal);
         private readonly Dictionary<string, string> notes = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> commented = new(StringComparer.Ordinal);
         private readonly List<NotImportedSetting> notImported = [];
         private readonly List<string> header = [];
         private readonly string root = Path.GetFullPath(options.Root ?? Path.GetDirectoryName(Path.GetFullPath(procfilePath)) ?? "/");
@@ -114,6 +115,7 @@ internal static class ProcfileImporter
             {
                 Origins = origins.ToImmutableDictionary(o => o.Key, o => o.Value.Distinct().ToImmutableArray(), StringComparer.Ordinal),
                 Notes = notes.ToImmutableDictionary(StringComparer.Ordinal),
+                CommentedKeys = commented.ToImmutableDictionary(StringComparer.Ordinal),
                 NotImported = [.. notImported],
                 Header = [.. header],
             };
@@ -176,6 +178,7 @@ internal static class ProcfileImporter
             var listen = new List<Listener>();
             string? host = null;
             int? flagPort = null;
+            string? appConfig = null;
             foreach (var flag in ProcfileFlags.Read(railsServer ? launch.Args[1..] : launch.Args, table))
             {
                 switch (flag.Key, type)
@@ -225,6 +228,7 @@ internal static class ProcfileImporter
                         Origin("server.type", entry.Line);
                         break;
                     case ("config", _):
+                        appConfig = Absolute(flag.Value!);
                         NotImported(entry.Line, flag.Text, $"UnitGen writes its own {server.Profile.ConfigFileName} (installed at server.config) and passes it with {server.Profile.ConfigOption}: import the app's with `unitgen import` beside a unit, or move its settings to the local config (server.localConfig: true)");
                         break;
                     case ("daemonize", _):
@@ -251,6 +255,15 @@ internal static class ProcfileImporter
             for (var i = 0; i < listen.Count; i++)
             {
                 Origin($"listen[{i}]", entry.Line);
+            }
+
+            // UnitGen installs its config at DIRECTORY/config/puma.rb (unicorn.rb) unless server.config says
+            // otherwise (ServerConfigFile.InstalledPath): where a Rails app keeps its own, which `rails server` reads.
+            var file = server.Profile.ConfigFileName!;
+            if (appConfig == Path.Combine(root, "config", file) || (railsServer && appConfig is null))
+            {
+                commented["server.config"] = ModelYamlWriter.Quote($"/etc/{model.Name}/{file}");
+                notes["server.config"] = $"The app's own config/{file} is where UnitGen installs the {file} it writes unless server.config is set: set it elsewhere, e.g. this line, or `unitgen install` overwrites the app's file.";
             }
 
             if (railsServer)

@@ -14,7 +14,7 @@ internal sealed record ServerArgument(int Word, ServerOptionRole Role, string Te
 /// An explicit <c>server.command</c> read the way it runs: through the launchers in front of the server
 /// (<c>bundle exec</c>, <c>env</c>, <c>ruby</c>, <c>rbenv exec</c>, <c>rvm … do</c>, <c>chruby-exec … --</c>, the
 /// last command of <c>sh -c</c>) to the server program itself (<c>puma</c>, <c>/usr/bin/puma</c>, a binstub
-/// <c>DIR/bin/puma</c>), then the server's options by its own option table (<see cref="ServerOptionTables"/>).
+/// <c>DIR/bin/puma</c>), then the server's options by its own option table (<see cref="Servers.ServerProfile.CommandOptions"/>).
 /// </summary>
 internal sealed record ServerCommandLine
 {
@@ -48,7 +48,8 @@ internal sealed record ServerCommandLine
 
     public static ServerCommandLine Parse(ServerType type, ImmutableArray<string> argv)
     {
-        var names = ServerOptionTables.ProgramNames(type);
+        var profile = Servers.ServerProfiles.Of(type);
+        var names = profile.ProgramNames;
         if (names.IsEmpty || argv.IsEmpty)
         {
             return new(argv, -1, -1, []);
@@ -57,13 +58,13 @@ internal sealed record ServerCommandLine
         var program = FindProgram(names, argv, 0);
         if (program >= 0)
         {
-            return new(argv, program, -1, ReadOptions(ServerOptionTables.For(type), argv, program));
+            return new(argv, program, -1, ReadOptions(profile.CommandOptions, argv, program));
         }
 
         if (ShellScript(argv) is { } script && LastCommand(argv[script]) is { } words)
         {
             var inScript = FindProgram(names, words, 0);
-            return inScript < 0 ? new(argv, -1, script, []) : new(argv, inScript, script, ReadOptions(ServerOptionTables.For(type), words, inScript));
+            return inScript < 0 ? new(argv, -1, script, []) : new(argv, inScript, script, ReadOptions(profile.CommandOptions, words, inScript));
         }
 
         return new(argv, -1, -1, []);
@@ -81,13 +82,13 @@ internal sealed record ServerCommandLine
             return Argv;
         }
 
-        return Argv.InsertRange(Program + 1, ImmutableArray.Create(ServerOptionTables.ConfigFlag(type), config));
+        return Argv.InsertRange(Program + 1, ImmutableArray.Create(Servers.ServerProfiles.Of(type).ConfigOption!, config));
     }
 
     /// <summary>Whether any word pair of the command reads "config option, then <paramref name="config"/>" (a wrapper that passes it on).</summary>
     public bool MentionsConfig(ServerType type, string config, string? directory)
     {
-        var table = ServerOptionTables.For(type).Where(o => o.Role == ServerOptionRole.Config).ToList();
+        var table = Servers.ServerProfiles.Of(type).CommandOptions.Where(o => o.Role == ServerOptionRole.Config).ToList();
         var words = InShell && LastCommand(Argv[ScriptWord]) is { } script ? script : Argv;
         for (var i = 0; i < words.Length; i++)
         {

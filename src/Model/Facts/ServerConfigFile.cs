@@ -6,7 +6,8 @@ internal static class ServerConfigFile
     public static string InstalledPath(ServiceModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var file = model.Server.Type == ServerType.Unicorn ? "unicorn.rb" : "puma.rb";
+        // A server that writes no config of its own keeps the historical puma.rb name here (a command's -C is its own).
+        var file = model.Server.Profile.ConfigFileName ?? "puma.rb";
         return model.Server.Config ?? (model.Directory is null ? $"/etc/{model.Name}/{file}" : $"{model.Directory}/config/{file}");
     }
 }

@@ -26,6 +26,13 @@ internal sealed record KestrelProfile : ServerProfile
 
     public override int? DrainSeconds(ServerSpec server) => ShutdownSeconds;
 
+    /// <summary>An app started as <c>dotnet APP.dll</c> or by its apphost next to <c>APP.dll</c>.</summary>
+    public override bool IsStartedBy(IReadOnlyList<string> programs)
+    {
+        ArgumentNullException.ThrowIfNull(programs);
+        return (programs.Count > 0 && programs[0] == "dotnet") || programs.Any(n => n.EndsWith(".dll", StringComparison.Ordinal));
+    }
+
     /// <summary>
     /// .NET 10.0.12's PAL resets every new thread's CPU affinity (dotnet/runtime
     /// src/coreclr/pal/src/thread/thread.cpp, CPalThread::ThreadEntry) and fails the thread on any error.

@@ -24,6 +24,52 @@ internal sealed record PumaProfile : ServerProfile
         new(RestartStrategy.Hot, "USR2", "hot"),
     ];
 
+    public override ImmutableArray<string> ProgramNames { get; } = ["puma"];
+
+    /// <summary>pumactl starts (<c>pumactl start</c>) and controls puma: a hand-written ExecStart of it runs puma.</summary>
+    public override ImmutableArray<string> StartingProgramNames { get; } = ["puma", "pumactl"];
+
+    /// <summary>
+    /// puma 5.6.5 <c>lib/puma/cli.rb</c> <c>setup_options</c>. Options given here are "user" options that win
+    /// over the config file's (puma <c>lib/puma/configuration.rb</c> <c>UserFileDefaultOptions</c>): a
+    /// <c>-b</c> or <c>-p</c> replaces every bind of puma.rb. <c>-p PORT</c> binds <c>tcp://0.0.0.0:PORT</c>
+    /// (<c>Configuration::DefaultTCPHost</c>). Every <c>-C</c> is loaded, in order.
+    /// </summary>
+    public override ImmutableArray<ServerOption> CommandOptions { get; } =
+    [
+        new('b', "bind", OptionValue.Required, ServerOptionRole.Bind),
+        new(null, "bind-to-activated-sockets", OptionValue.Optional),
+        new('C', "config", OptionValue.Required, ServerOptionRole.Config),
+        new(null, "no-config", OptionValue.None, ServerOptionRole.NoConfig),
+        new(null, "control-url", OptionValue.Required),
+        new(null, "control-token", OptionValue.Required),
+        new(null, "debug", OptionValue.None),
+        new(null, "dir", OptionValue.Required),
+        new('e', "environment", OptionValue.Required),
+        new('f', "fork-worker", OptionValue.Optional),
+        new('I', "include", OptionValue.Required),
+        new('p', "port", OptionValue.Required, ServerOptionRole.Port),
+        new(null, "pidfile", OptionValue.Required),
+        new(null, "preload", OptionValue.None),
+        new(null, "prune-bundler", OptionValue.None),
+        new(null, "extra-runtime-dependencies", OptionValue.Required),
+        new('q', "quiet", OptionValue.None),
+        new('v', "log-requests", OptionValue.None),
+        new('R', "restart-cmd", OptionValue.Required),
+        new('s', "silent", OptionValue.None),
+        new('S', "state", OptionValue.Required),
+        new('t', "threads", OptionValue.Required),
+        new(null, "early-hints", OptionValue.None),
+        new('V', "version", OptionValue.None),
+        new('w', "workers", OptionValue.Required),
+        new(null, "tag", OptionValue.Required),
+        new(null, "redirect-stdout", OptionValue.Required),
+        new(null, "redirect-stderr", OptionValue.Required),
+        new(null, "redirect-append", OptionValue.None),
+        new(null, "no-redirect-append", OptionValue.None),
+        new('h', "help", OptionValue.None),
+    ];
+
     public override ImmutableArray<string> DefaultCommand(ServerSpec server, string configPath) => ["puma", ConfigOption!, configPath];
 
     public override bool CanNotify(ServerSpec server) => PumaFacts.CanNotify(server);

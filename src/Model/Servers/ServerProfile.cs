@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using UnitGen.Model.Facts;
 
 namespace UnitGen.Model.Servers;
 
@@ -20,6 +21,26 @@ internal abstract record ServerProfile
 
     /// <summary>The option that passes the config file (puma <c>-C</c>, unicorn <c>-c</c>), null when there is none.</summary>
     public virtual string? ConfigOption => null;
+
+    /// <summary>The programs that run the server and take <see cref="CommandOptions"/>; empty when UnitGen reads no command line of it.</summary>
+    public virtual ImmutableArray<string> ProgramNames => [];
+
+    /// <summary>
+    /// The server's command-line options, copied in meaning (not text) from its OptionParser: an option not listed
+    /// makes the server exit with "invalid option", and the roles say which ones decide the config file and the
+    /// listen addresses (<see cref="Facts.ServerCommandLine"/>).
+    /// </summary>
+    public virtual ImmutableArray<ServerOption> CommandOptions => [];
+
+    /// <summary>The programs whose hand-written ExecStart starts this server (lint): its own, and tools that start it.</summary>
+    public virtual ImmutableArray<string> StartingProgramNames => ProgramNames;
+
+    /// <summary>Whether a hand-written command line, by the file names of its words, starts this server (lint's reading of a unit).</summary>
+    public virtual bool IsStartedBy(IReadOnlyList<string> programs)
+    {
+        ArgumentNullException.ThrowIfNull(programs);
+        return programs.Any(StartingProgramNames.Contains);
+    }
 
     /// <summary>Whether the server's version is worth stating in the "Made for:" header (lint reads it back).</summary>
     public virtual bool HasKnownVersions => false;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using UnitGen.Model.Facts;
 
 namespace UnitGen.Model.Servers;
 
@@ -31,6 +32,35 @@ internal sealed record UnicornProfile : ServerProfile
 
     /// <summary>Only the master is signalled; inherited sockets must be non-blocking (a [Service] key in systemd 252).</summary>
     public override StopSignal? Stop { get; } = new("SIGQUIT", MainProcessOnly: true, NonBlockingSockets: true);
+
+    /// <summary>unicorn_rails takes unicorn's options (unicorn 6.0.0 bin/unicorn_rails).</summary>
+    public override ImmutableArray<string> ProgramNames { get; } = ["unicorn", "unicorn_rails"];
+
+    /// <summary>
+    /// unicorn 6.0.0 <c>bin/unicorn</c>. Only the last <c>-c</c> counts (<c>options[:config_file] = f</c>).
+    /// Every <c>-l</c> is bound in addition to the config file's <c>listen</c>s, and <c>-o</c>/<c>-p</c> add one
+    /// more listener HOST:PORT, defaults 0.0.0.0 and 8080 (<c>lib/unicorn/configurator.rb</c> <c>reload</c>,
+    /// <c>lib/unicorn/const.rb</c>).
+    /// </summary>
+    public override ImmutableArray<ServerOption> CommandOptions { get; } =
+    [
+        new('e', "eval", OptionValue.Required),
+        new('d', "debug", OptionValue.None),
+        new('w', "warn", OptionValue.None),
+        new('I', "include", OptionValue.Required),
+        new('r', "require", OptionValue.Required),
+        new('o', "host", OptionValue.Required, ServerOptionRole.Host),
+        new('p', "port", OptionValue.Required, ServerOptionRole.Port),
+        new('E', "env", OptionValue.Required),
+        new('N', "no-default-middleware", OptionValue.None),
+        new('D', "daemonize", OptionValue.None),
+        new('P', "pid", OptionValue.Required),
+        new('s', "server", OptionValue.Required),
+        new('l', "listen", OptionValue.Required, ServerOptionRole.Bind),
+        new('c', "config-file", OptionValue.Required, ServerOptionRole.Config),
+        new('h', "help", OptionValue.None),
+        new('v', "version", OptionValue.None),
+    ];
 
     /// <summary><c>unicorn -c CONFIG [RACKUP]</c>: the rackup file is unicorn's one argument.</summary>
     public override ImmutableArray<string> DefaultCommand(ServerSpec server, string configPath)

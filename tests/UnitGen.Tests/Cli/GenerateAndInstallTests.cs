@@ -79,7 +79,9 @@ public sealed class GenerateAndInstallTests
         Assert.True(puma.ExitCode == 0, puma.Stderr);
         Assert.True(unicorn.ExitCode == 0, unicorn.Stderr);
         Assert.Contains("no supervisor touched", puma.Stdout, StringComparison.Ordinal);
-        Assert.DoesNotContain("systemctl daemon-reload", puma.Stdout, StringComparison.Ordinal);
+        // What the host that receives the tree runs; install itself ran nothing.
+        Assert.Contains("on the host: systemctl daemon-reload\non the host: systemctl enable pushconfig.service pushconfig.socket\n", puma.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("\nsystemctl ", puma.Stdout, StringComparison.Ordinal);
         string[] expected =
         [
             "etc/default/pushconfig 640",
@@ -106,6 +108,19 @@ public sealed class GenerateAndInstallTests
         Assert.Contains("EnvironmentFile=/etc/default/pushconfig", service, StringComparison.Ordinal);
         Assert.Contains("/var/www/pushconfig/shared/puma.rb", service, StringComparison.Ordinal);
         Assert.EndsWith("restart with: systemctl reload pushconfig.service\n", puma.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Install_root_enables_the_instances_of_a_process_template_not_the_template()
+    {
+        using var dir = new TempFolder();
+
+        var run = CliRun.Of("install", Path.Combine(RepoPaths.Samples, "rails-sidekiq.yaml"), "--root", dir.File("root"));
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.True(File.Exists(dir.File("root/etc/systemd/system/bookshop-worker@.service")));
+        Assert.Contains("on the host: systemctl enable bookshop.service bookshop.socket bookshop.target bookshop-worker@1.service bookshop-worker@2.service\n",
+            run.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]

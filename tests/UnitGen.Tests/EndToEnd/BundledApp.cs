@@ -9,8 +9,27 @@ namespace UnitGen.Tests.EndToEnd;
 /// </summary>
 public static class BundledApp
 {
-    /// <summary>The app answers 200 with <c>ok</c>, and says whether YJIT runs (<c>yjit=true</c>).</summary>
-    private const string ConfigRu = "run ->(env) { [200, { \"content-type\" => \"text/plain\" }, [\"ok yjit=#{defined?(RubyVM::YJIT) && RubyVM::YJIT.enabled?}\"]] }\n";
+    /// <summary>
+    /// The app answers 200 with <c>ok</c>, and says whether YJIT runs (<c>yjit=true</c>). <c>GET /write/FOLDER</c> writes a
+    /// file into DIR/FOLDER and answers <c>wrote FOLDER</c>, or the error, e.g. <c>Errno::EROFS: Read-only file system</c>.
+    /// </summary>
+    private const string ConfigRu = """
+        run ->(env) {
+          folder = env["PATH_INFO"][%r{\A/write/(\w+)\z}, 1]
+          body = if folder
+            begin
+              File.write(File.join(Dir.pwd, folder, "probe-#{Process.pid}"), "written")
+              "wrote #{folder}"
+            rescue SystemCallError => e
+              "#{e.class}: #{e.message}"
+            end
+          else
+            "ok yjit=#{defined?(RubyVM::YJIT) && RubyVM::YJIT.enabled?}"
+          end
+          [200, { "content-type" => "text/plain" }, [body]]
+        }
+
+        """;
 
     private const string Gemfile = "source \"https://rubygems.org\"\ngem \"puma\"\ngem \"unicorn\"\ngem \"rack\"\ngem \"sd_notify\"\n";
 

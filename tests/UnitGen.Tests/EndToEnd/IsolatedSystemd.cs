@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using UnitGen.Tests.Cli;
 using UnitGen.Tests.Support;
 
 namespace UnitGen.Tests.EndToEnd;
@@ -29,6 +30,9 @@ public sealed class IsolatedSystemd : IDisposable
         """;
 
     private readonly Process unshare;
+
+    /// <summary>Folders of the namespace that show the staging tree (bind mounts), deepest last.</summary>
+    private readonly List<string> shown = [];
     private bool disposed;
 
     public IsolatedSystemd()
@@ -70,6 +74,74 @@ public sealed class IsolatedSystemd : IDisposable
 
     public ExternalTool.Result Systemctl(params string[] args) => Run(["systemctl", .. args]);
 
+    /// <summary>
+    /// The staging tree <c>unitgen install --root</c> writes (<see cref="InstallModel"/>): what a real host's / gets from
+    /// install, and nothing else. Inside <see cref="WorkFolder"/>, so it goes with it.
+    /// </summary>
+    public string StagingRoot => Path.Combine(WorkFolder, "root");
+
+    /// <summary>
+    /// Deploys a model as on a real host: <c>unitgen install MODEL --root <see cref="StagingRoot"/></c>, then the tree shown
+    /// at its real paths in this namespace (<see cref="ShowStaged"/>), then the commands install prints for the host
+    /// (<c>systemctl daemon-reload</c>, <c>systemctl enable ...</c>), run here. Starting the units is the caller's.
+    /// </summary>
+    public StagedInstall InstallModel(string modelFile)
+    {
+        var install = CliRun.Of("install", modelFile, "--root", StagingRoot);
+        Assert.True(install.ExitCode == 0, $"unitgen install {modelFile} --root {StagingRoot}:\n{install.Stdout}{install.Stderr}");
+        var staged = StagedInstall.Parse(StagingRoot, install.Stdout);
+        ShowStaged(staged.Files);
+        foreach (var command in staged.HostCommands)
+        {
+            var run = Run(command.Split(' '));
+            Assert.True(run.ExitCode == 0, $"`{command}` (printed by unitgen install) failed: {run.Output}");
+        }
+
+        return staged;
+    }
+
+    /// <summary>
+    /// Makes this namespace see the staged files at the paths they were installed for, by bind mounts that only this
+    /// mount namespace has (the host keeps its own /etc). A folder mounted once shows every file staged into it later.
+    /// A file inside <see cref="WorkFolder"/> gets its own folder mounted (created as an empty mount point; a folder
+    /// that already holds files, e.g. the app's, is refused: the mount would hide them). Anywhere else the nearest
+    /// existing folder is mounted, at least two levels deep (<c>/etc/systemd/system</c>, <c>/etc/default</c>,
+    /// <c>/etc/sv</c>; never <c>/etc</c>): its host files are hidden in the namespace, which then sees only staged ones.
+    /// </summary>
+    /// <param name="installedPaths">Absolute paths as on the real host (not under <see cref="StagingRoot"/>).</param>
+    public void ShowStaged(IEnumerable<string> installedPaths)
+    {
+        foreach (var folder in installedPaths.Select(p => Path.GetDirectoryName(p)!).Distinct().Order(StringComparer.Ordinal))
+        {
+            if (shown.Any(m => Within(folder, m)))
+            {
+                continue;
+            }
+
+            var target = MountPoint(folder);
+            var mount = Run("mount", "--bind", StagingRoot + target, target);
+            Assert.True(mount.ExitCode == 0, $"mount --bind {StagingRoot}{target} {target}: {mount.Output}");
+            shown.Add(target);
+        }
+    }
+
+    /// <summary>
+    /// Starts a long-running program inside the namespace (e.g. <c>runsv /etc/sv/NAME</c>, as runsvdir would); it dies
+    /// with the namespace at the latest. The returned process is nsenter, which waits for the program.
+    /// </summary>
+    public Process Start(params string[] command)
+    {
+        var psi = new ProcessStartInfo("nsenter", ["-t", Pid.ToString(System.Globalization.CultureInfo.InvariantCulture), "-m", "-p", .. command])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        var process = Process.Start(psi)!;
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
     /// <summary>Installs unit files into the namespace's private /run/systemd/system and reloads.</summary>
     public void Install(IEnumerable<string> unitFiles)
     {
@@ -109,6 +181,28 @@ public sealed class IsolatedSystemd : IDisposable
     }
 
     private void OnProcessExit(object? sender, EventArgs e) => Kill();
+
+    private static bool Within(string path, string folder) => path == folder || path.StartsWith(folder + "/", StringComparison.Ordinal);
+
+    private string MountPoint(string folder)
+    {
+        if (Within(folder, WorkFolder))
+        {
+            Assert.False(Within(folder, StagingRoot), $"{folder} is in the staging tree itself");
+            Directory.CreateDirectory(folder);
+            Assert.True(!Directory.EnumerateFileSystemEntries(folder).Any(), $"{folder} already holds files a mount of the staged folder would hide: give the installed file a folder of its own");
+            return folder;
+        }
+
+        var existing = folder;
+        while (Run("test", "-d", existing).ExitCode != 0)
+        {
+            existing = Path.GetDirectoryName(existing)!;
+        }
+
+        Assert.True(existing.Count(c => c == '/') >= 2, $"{folder}: the nearest existing folder, {existing}, is too high to hide in the namespace");
+        return existing;
+    }
 
     /// <summary>SIGKILL of PID 1 ends the whole pid namespace: every process in it dies with it.</summary>
     private void Kill()

@@ -1,7 +1,4 @@
-using UnitGen.Emitters;
-using UnitGen.Emitters.Output;
 using UnitGen.Model;
-using UnitGen.Model.Loading;
 using UnitGen.Tests.Support;
 using Xunit.Abstractions;
 
@@ -79,20 +76,11 @@ public sealed class UnicornSystemdTests(ITestOutputHelper output) : IDisposable
         Thread.Sleep(500);
     }
 
+    /// <summary>A unicorn app deployed as on a host: `unitgen install --root`, the host commands install prints, `systemctl start`.</summary>
     private (string Service, int Port) Deploy(string restart, HardeningProfile hardening)
     {
-        var name = "uni" + Guid.NewGuid().ToString("N")[..6];
-        var port = RestartsUnderLoad.FreePort();
-        var dir = Path.Combine(systemd.WorkFolder, name);
-        Directory.CreateDirectory(Path.Combine(dir, "tmp", "pids"));
-        BundledApp.Write(dir);
-        var yaml = $"""
-            name: {name}
-            user: www-data
-            directory: {dir}
-            envFile: {dir}/env/{name}.env
-            environment:
-              RACK_ENV: production
+        var app = E2eApp.Create(systemd.WorkFolder, "uni");
+        var model = app.WriteModel($"""
             server:
               type: unicorn
               version: "6.0.0"
@@ -100,25 +88,17 @@ public sealed class UnicornSystemdTests(ITestOutputHelper output) : IDisposable
               preload: false
               timeout: 30
               rackup: config.ru
-              config: {dir}/app/unicorn.rb
             listen:
-              - tcp://127.0.0.1:{port}
+              - tcp://127.0.0.1:{app.Port}
             restart: {restart}
             systemd:
               hardening: {hardening.ToString().ToLowerInvariant()}
 
-            """;
-        var loaded = ModelLoader.Load(yaml, name + ".yaml");
-        Assert.True(loaded.Model is not null, string.Join('\n', loaded.Diagnostics));
-        Assert.DoesNotContain(UnitGen.Model.Rules.Validator.Validate(loaded.Model, loaded.Map), d => d.IsError);
-        OutputWriter.Write(dir, Generator.Emit(loaded.Model), checkOnly: false);
-        ExternalTool.Run("chmod", ["-R", "o+rX", dir]);
-        ExternalTool.Run("chown", ["-R", "www-data", Path.Combine(dir, "tmp")]);
-        systemd.Install(Directory.GetFiles(Path.Combine(dir, "systemd")));
-        var service = $"{name}.service";
-        var start = systemd.Systemctl("start", $"{name}.socket", service);
-        Assert.True(start.ExitCode == 0, start.Output + systemd.Journal(service));
-        RestartsUnderLoad.WaitForHttp(port, () => systemd.Journal(service));
-        return (service, port);
+            """);
+        systemd.InstallModel(model);
+        var start = systemd.Systemctl("start", app.Socket, app.Service);
+        Assert.True(start.ExitCode == 0, start.Output + systemd.Journal(app.Service));
+        RestartsUnderLoad.WaitForHttp(app.Port, () => systemd.Journal(app.Service));
+        return (app.Service, app.Port);
     }
 }

@@ -142,6 +142,20 @@ public sealed class ProcfileImportTests
         Assert.Equal(["-c ./config/unicorn.rb", "-D", "-N"], imported.NotImported.Select(n => n.Text));
     }
 
+    [Theory]
+    [InlineData("web: bundle exec puma -C config/puma.rb -p $PORT", "/etc/app/puma.rb")]
+    [InlineData("web: bin/rails server -p $PORT", "/etc/app/puma.rb")]
+    [InlineData("web: bundle exec unicorn -c ./config/unicorn.rb", "/etc/app/unicorn.rb")]
+    public void An_app_config_where_unitgen_installs_its_own_by_default_gets_server_config_suggested_elsewhere(string line, string suggested)
+    {
+        var imported = Import(line);
+
+        Assert.Null(imported.Model.Server.Config);
+        Assert.Equal($"\"{suggested}\"", imported.CommentedKeys["server.config"]);
+        Assert.Contains("# config: \"" + suggested + "\"", ModelYamlWriter.Write(imported), StringComparison.Ordinal);
+        Assert.False(Import("web: bundle exec puma -C /etc/puma/app.rb -p $PORT").CommentedKeys.ContainsKey("server.config"));
+    }
+
     [Fact]
     public void The_release_entry_runs_once_per_deploy_and_is_reported_not_made_a_service()
     {

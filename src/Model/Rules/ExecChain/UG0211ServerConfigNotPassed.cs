@@ -26,19 +26,19 @@ internal sealed class UG0211ServerConfigNotPassed : Rule
     public override IEnumerable<Finding> Check(ServiceModel model)
     {
         var server = model.Server;
-        if (server.Command.IsEmpty || server.Type is not (ServerType.Puma or ServerType.Unicorn))
+        if (server.Command.IsEmpty || server.Profile.ProgramNames.IsEmpty)
         {
             yield break;
         }
 
         var config = ServerConfigFile.InstalledPath(model);
-        var flag = ServerOptionTables.ConfigFlag(server.Type);
+        var flag = server.Profile.ConfigOption!;
         var line = ServerCommandLine.Parse(server.Type, server.Command);
         if (!line.FoundServer || line.InShell)
         {
             if (!line.MentionsConfig(server.Type, config, model.Directory))
             {
-                var program = ServerOptionTables.ProgramNames(server.Type)[0];
+                var program = server.Profile.ProgramNames[0];
                 yield return new Finding(line.InShell ? $"server.command[{line.ScriptWord}]" : "server.command", line.InShell
                     ? $"The {program} started inside this shell script does not get `{flag} {config}`, and UnitGen cannot add words to a script: write `{flag} {config}` after `{program}` in the script, or drop the shell."
                     : $"UnitGen cannot see where `{program}` starts in `{string.Join(' ', server.Command)}`, so it cannot pass the generated config: start {program} directly (`/usr/bin/{program}`, `{model.Directory ?? "DIRECTORY"}/bin/{program}`, `bundle exec {program}`), or pass `{flag} {config}` in the command yourself.");

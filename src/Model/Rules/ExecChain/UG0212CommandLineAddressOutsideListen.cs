@@ -28,7 +28,7 @@ internal sealed class UG0212CommandLineAddressOutsideListen : Rule
     public override IEnumerable<Finding> Check(ServiceModel model)
     {
         var server = model.Server;
-        if (server.Command.IsEmpty || server.Type is not (ServerType.Puma or ServerType.Unicorn))
+        if (server.Command.IsEmpty || server.Profile.ProgramNames.IsEmpty)
         {
             yield break;
         }
