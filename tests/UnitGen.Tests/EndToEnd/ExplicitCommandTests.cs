@@ -1,20 +1,9 @@
-using UnitGen.Emitters;
-using UnitGen.Emitters.Output;
 using UnitGen.Model;
-using UnitGen.Model.Loading;
-using UnitGen.Model.Rules;
+using UnitGen.Tests.Cli;
 using UnitGen.Tests.Support;
 using Xunit.Abstractions;
 
 namespace UnitGen.Tests.EndToEnd;
-
-/// <summary>One isolated systemd 252 shared by every app of <see cref="ExplicitCommandTests"/>: each app has its own name and port.</summary>
-public sealed class SharedIsolatedSystemd : IDisposable
-{
-    public IsolatedSystemd Systemd { get; } = new();
-
-    public void Dispose() => Systemd.Dispose();
-}
 
 /// <summary>
 /// Issue 15, proven under a real isolated systemd 252 with Debian's puma 5.6.5, unicorn 6.0.0, bundler
@@ -54,7 +43,7 @@ public sealed class ExplicitCommandTests(SharedIsolatedSystemd shared, ITestOutp
     public void Puma_with_yjit_boots_and_restarts_without_loss(HardeningProfile hardening)
     {
         var app = Deploy("puma", "  workers: 0\n", "hot", hardening, environment: "  RUBY_YJIT_ENABLE: \"1\"\n");
-        Assert.DoesNotContain("MemoryDenyWriteExecute", File.ReadAllText(Path.Combine(app.Folder, "systemd", app.Service)), StringComparison.Ordinal);
+        Assert.DoesNotContain("MemoryDenyWriteExecute", File.ReadAllText(systemd.StagingRoot + "/etc/systemd/system/" + app.Service), StringComparison.Ordinal);
         Assert.Contains("yjit=true", Get(app), StringComparison.Ordinal);
 
         var result = RestartsUnderLoad.Run(app.Port, Restarts, () => Restart(app, "puma", "hot"), "issue 15: puma with YJIT, hot", hardening.ToString().ToLowerInvariant(), output);
@@ -63,85 +52,51 @@ public sealed class ExplicitCommandTests(SharedIsolatedSystemd shared, ITestOutp
         Assert.Contains("yjit=true", Get(app), StringComparison.Ordinal);
     }
 
-    /// <summary>Yesterday's default, and today's `yjit: false`: MemoryDenyWriteExecute=yes with YJIT on aborts ruby at boot.</summary>
+    /// <summary>
+    /// Yesterday's default, and today's `yjit: false`: MemoryDenyWriteExecute=yes with YJIT on aborts ruby at boot.
+    /// `unitgen install` refuses that model (UG0901); the directive is put back by a drop-in on the YJIT app's unit,
+    /// as an operator would, to show what the rule prevents.
+    /// </summary>
     [Fact]
     public void Negative_control_memory_deny_write_execute_kills_puma_with_yjit()
     {
-        var app = Deploy("puma", "  workers: 0\n  yjit: false\n", "hot", HardeningProfile.Default, environment: "  RUBY_YJIT_ENABLE: \"1\"\n", expectStart: false);
+        var refused = E2eApp.Create(systemd.WorkFolder, "x");
+        var install = CliRun.Of("install", refused.WriteModel(ServerModel(refused, "  workers: 0\n  yjit: false\n", "hot", HardeningProfile.Default), "  RUBY_YJIT_ENABLE: \"1\"\n"), "--root", systemd.StagingRoot);
+        Assert.Equal(1, install.ExitCode);
+        Assert.Contains("UG0901", install.Stdout + install.Stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(systemd.StagingRoot + "/etc/systemd/system/" + refused.Service), "a refused model must install nothing");
 
-        Assert.Contains("MemoryDenyWriteExecute=yes", File.ReadAllText(Path.Combine(app.Folder, "systemd", app.Service)), StringComparison.Ordinal);
+        var app = Deploy("puma", "  workers: 0\n", "hot", HardeningProfile.Default, environment: "  RUBY_YJIT_ENABLE: \"1\"\n", expectStart: false,
+            dropIn: "[Service]\nMemoryDenyWriteExecute=yes\n");
+
         var journal = systemd.Journal(app.Service);
         output.WriteLine(string.Join('\n', journal.Split('\n').Where(l => l.Contains("JIT", StringComparison.Ordinal) || l.Contains("status=", StringComparison.Ordinal)).Take(6)));
         Assert.Contains("Couldn't make JIT page", journal, StringComparison.Ordinal);
         Assert.NotEqual("active", systemd.Property(app.Service, "ActiveState"));
     }
 
-    private sealed record App(string Name, int Port, string Folder)
+    /// <summary>
+    /// An app deployed as on a host: `unitgen install --root`, the host commands install prints, `systemctl start`.
+    /// <paramref name="dropIn"/>: a drop-in put beside the installed unit first (/run/systemd/system/NAME.service.d/).
+    /// </summary>
+    private E2eApp Deploy(string server, string serverKeys, string restart, HardeningProfile hardening, string environment = "", bool binstubs = false,
+        bool expectStart = true, string? dropIn = null)
     {
-        public string Service => $"{Name}.service";
-    }
-
-    private App Deploy(string server, string serverKeys, string restart, HardeningProfile hardening, string environment = "", bool binstubs = false, bool expectStart = true)
-    {
-        var name = "x" + Guid.NewGuid().ToString("N")[..7];
-        var port = RestartsUnderLoad.FreePort();
-        var dir = Path.Combine(systemd.WorkFolder, name);
-        BundledApp.Write(dir, binstubs);
-        Directory.CreateDirectory(Path.Combine(dir, "tmp", "pids"));
-        var yaml = $"""
-            name: {name}
-            user: www-data
-            directory: {dir}
-            envFile: {dir}/env/{name}.env
-            environment:
-              RACK_ENV: production
-
-            """ + environment + $"""
-            server:
-              type: {server}
-              workers: 2
-              preload: false
-              threads: {"{"} min: 2, max: 8 {"}"}
-              config: {dir}/app/{server}.rb
-
-            """ + serverKeys.Replace("{dir}", dir, StringComparison.Ordinal) + $"""
-            listen:
-              - tcp://127.0.0.1:{port}
-            restart: {restart}
-            systemd:
-              hardening: {hardening.ToString().ToLowerInvariant()}
-
-            """;
-        // A case that sets its own worker count (YJIT: single mode for hot restarts) replaces the default 2.
-        yaml = serverKeys.Contains("workers:", StringComparison.Ordinal) ? yaml.Replace("  workers: 2\n", string.Empty, StringComparison.Ordinal) : yaml;
-        if (server == "unicorn")
+        var app = E2eApp.Create(systemd.WorkFolder, "x", binstubs);
+        systemd.InstallModel(app.WriteModel(ServerModel(app, serverKeys, restart, hardening, server), environment));
+        if (dropIn is not null)
         {
-            yaml = yaml.Replace("  threads: { min: 2, max: 8 }\n", "  timeout: 30\n", StringComparison.Ordinal);
+            var folder = $"/run/systemd/system/{app.Service}.d";
+            Assert.Equal(0, systemd.Run("mkdir", "-p", folder).ExitCode);
+            Assert.Equal(0, systemd.Run("sh", "-c", $"printf '{dropIn.Replace("\n", "\\n", StringComparison.Ordinal)}' > {folder}/e2e.conf").ExitCode);
+            Assert.Equal(0, systemd.Systemctl("daemon-reload").ExitCode);
         }
 
-        var loaded = ModelLoader.Load(yaml, name + ".yaml");
-        Assert.True(loaded.Model is not null, string.Join('\n', loaded.Diagnostics));
-        var errors = Validator.Validate(loaded.Model, loaded.Map).Where(d => d.IsError).ToList();
-        if (expectStart)
-        {
-            Assert.Empty(errors);
-        }
-        else
-        {
-            // The negative control is a model UnitGen refuses: emitted anyway, to show what the rule prevents.
-            Assert.Contains(errors, d => d.Code == "UG0901");
-        }
-
-        OutputWriter.Write(dir, Generator.Emit(loaded.Model), checkOnly: false);
-        ExternalTool.Run("chmod", ["-R", "o+rX", dir]);
-        ExternalTool.Run("chown", ["-R", "www-data", Path.Combine(dir, "tmp")]);
-        systemd.Install(Directory.GetFiles(Path.Combine(dir, "systemd")));
-        var app = new App(name, port, dir);
-        var start = systemd.Systemctl("start", $"{name}.socket", app.Service);
+        var start = systemd.Systemctl("start", app.Socket, app.Service);
         if (expectStart)
         {
             Assert.True(start.ExitCode == 0, start.Output + systemd.Journal(app.Service));
-            RestartsUnderLoad.WaitForHttp(port, () => systemd.Journal(app.Service));
+            RestartsUnderLoad.WaitForHttp(app.Port, () => systemd.Journal(app.Service));
         }
         else
         {
@@ -152,17 +107,40 @@ public sealed class ExplicitCommandTests(SharedIsolatedSystemd shared, ITestOutp
                 Thread.Sleep(200);
             }
 
-            systemd.Systemctl("stop", app.Service, $"{name}.socket");
+            systemd.Systemctl("stop", app.Service, app.Socket);
         }
 
         return app;
+    }
+
+    /// <summary>The model's body after the shared lines: <paramref name="server"/> with 2 workers unless <paramref name="serverKeys"/> sets them.</summary>
+    private static string ServerModel(E2eApp app, string serverKeys, string restart, HardeningProfile hardening, string server = "puma")
+    {
+        var yaml = $"""
+            server:
+              type: {server}
+              workers: 2
+              preload: false
+              threads: {"{"} min: 2, max: 8 {"}"}
+
+            """ + serverKeys.Replace("{dir}", app.Folder, StringComparison.Ordinal) + $"""
+            listen:
+              - tcp://127.0.0.1:{app.Port}
+            restart: {restart}
+            systemd:
+              hardening: {hardening.ToString().ToLowerInvariant()}
+
+            """;
+        // A case that sets its own worker count (YJIT: single mode for hot restarts) replaces the default 2.
+        yaml = serverKeys.Contains("workers:", StringComparison.Ordinal) ? yaml.Replace("  workers: 2\n", string.Empty, StringComparison.Ordinal) : yaml;
+        return server == "unicorn" ? yaml.Replace("  threads: { min: 2, max: 8 }\n", "  timeout: 30\n", StringComparison.Ordinal) : yaml;
     }
 
     /// <summary>
     /// One restart of <paramref name="restart"/>'s kind: `systemctl restart` (paced: 5 starts per 10 s),
     /// or `systemctl reload` and wait until the server logs that the new generation is up.
     /// </summary>
-    private void Restart(App app, string server, string restart)
+    private void Restart(E2eApp app, string server, string restart)
     {
         var (command, marker) = (server, restart) switch
         {
@@ -191,14 +169,14 @@ public sealed class ExplicitCommandTests(SharedIsolatedSystemd shared, ITestOutp
     }
 
     /// <summary>Unicorn's HUP: both new workers ready after the reload (worker=1 is the last to boot).</summary>
-    private bool WorkersReady(App app, int reloadsBefore)
+    private bool WorkersReady(E2eApp app, int reloadsBefore)
     {
         var journal = systemd.Journal(app.Service);
         var afterReload = journal[journal.LastIndexOf("done reloading", StringComparison.Ordinal)..];
         return reloadsBefore >= 0 && afterReload.Contains("worker=1 ready", StringComparison.Ordinal);
     }
 
-    private static string Get(App app)
+    private static string Get(E2eApp app)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         return http.GetStringAsync(new Uri($"http://127.0.0.1:{app.Port}/")).GetAwaiter().GetResult();

@@ -45,7 +45,8 @@ public sealed class KestrelApp : IDisposable
             File.Copy(file, Path.Combine(app, Path.GetFileName(file)));
         }
 
-        File.WriteAllText(Path.Combine(app, "unitgen.yaml"), Model(Service, Port, "default", unixSocket: UnixSocket));
+        ModelFile = Path.Combine(app, "unitgen.yaml");
+        File.WriteAllText(ModelFile, Model(Service, Port, "default", unixSocket: UnixSocket));
         // Our packages only from the feed; everything else (Microsoft.Extensions.Hosting.Systemd) from the
         // global folder as a local source: offline, and an older UnitGen 0.1.0 can never be picked up.
         build.Write("nuget.config", $"""
@@ -71,6 +72,9 @@ public sealed class KestrelApp : IDisposable
 
     /// <summary>The publish folder: the app host, the dll, and deploy/ with the units UnitGen.MSBuild generated.</summary>
     public string Folder { get; }
+
+    /// <summary>The unitgen.yaml beside the project that publish generated deploy/ from.</summary>
+    public string ModelFile { get; }
 
     /// <summary>The published model's TCP port and unix socket.</summary>
     public int Port { get; }

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Net.Sockets;
-using UnitGen.Emitters;
-using UnitGen.Emitters.Output;
 using UnitGen.Model.Loading;
 using UnitGen.Tests.Support;
 using Xunit.Abstractions;
@@ -31,7 +29,9 @@ public sealed class KestrelZeroDowntimeTests(KestrelApp published, ITestOutputHe
         output.WriteLine($"pack of UnitGen.Hosting + UnitGen.MSBuild and publish of the test app: {published.PublishMilliseconds} ms (once per class)");
         var units = Path.Combine(published.Folder, "deploy", "systemd");
         Assert.Contains("builder.UseUnitGen();", File.ReadAllText(Path.Combine(units, KestrelApp.Service + ".service")), StringComparison.Ordinal);
-        var app = Start(new App(KestrelApp.Service, published.Port, published.UnixSocket, SocketActivated: true), Directory.GetFiles(units));
+        var app = Start(new App(KestrelApp.Service, published.Port, published.UnixSocket, SocketActivated: true), published.ModelFile);
+        // `unitgen install` of the project's model put exactly the units publish generated where systemd reads them.
+        Assert.All(Directory.GetFiles(units), unit => Assert.Equal(File.ReadAllText(unit), File.ReadAllText($"{Systemd.StagingRoot}/etc/systemd/system/{Path.GetFileName(unit)}")));
 
         AssertServesWithoutLoss(app, "kestrel + UnitGen.Hosting: socket activation + systemctl restart (published units, app host)", "default");
     }
@@ -143,7 +143,7 @@ public sealed class KestrelZeroDowntimeTests(KestrelApp published, ITestOutputHe
 
     private string UnixSocketFor(string name) => Path.Combine(published.Folder, name + ".sock");
 
-    /// <summary>Generates the units of <paramref name="yaml"/> as the CLI would, installs and starts them.</summary>
+    /// <summary>Deploys <paramref name="yaml"/> as on a host (`unitgen install --root`, the host commands it prints) and starts it.</summary>
     private App Deploy(string hardening, string yaml)
     {
         var loaded = ModelLoader.Load(yaml, "unitgen.yaml");
@@ -151,17 +151,16 @@ public sealed class KestrelZeroDowntimeTests(KestrelApp published, ITestOutputHe
         var diagnostics = UnitGen.Model.Rules.Validator.Validate(loaded.Model, loaded.Map);
         Assert.True(diagnostics.IsEmpty, string.Join('\n', diagnostics));
         Assert.Equal(hardening, loaded.Model.Systemd.Hardening.ToString().ToLowerInvariant());
-        var dir = Path.Combine(Systemd.WorkFolder, loaded.Model.Name);
-        OutputWriter.Write(dir, Generator.Emit(loaded.Model), checkOnly: false);
-        ExternalTool.Run("chmod", ["-R", "o+rX", dir]);
+        var modelFile = Path.Combine(Systemd.WorkFolder, loaded.Model.Name + ".yaml");
+        File.WriteAllText(modelFile, yaml);
         var unix = loaded.Model.Listen.Select(l => l.Address).OfType<UnitGen.Model.UnixAddress>().FirstOrDefault()?.Path;
         var port = loaded.Model.Listen.Select(l => l.Address).OfType<UnitGen.Model.TcpAddress>().First().Port;
-        return Start(new App(loaded.Model.Name, port, unix, loaded.Model.SocketActivation), Directory.GetFiles(Path.Combine(dir, "systemd")));
+        return Start(new App(loaded.Model.Name, port, unix, loaded.Model.SocketActivation), modelFile);
     }
 
-    private App Start(App app, IEnumerable<string> unitFiles)
+    private App Start(App app, string modelFile)
     {
-        Systemd.Install(unitFiles);
+        Systemd.InstallModel(modelFile);
         var units = app.SocketActivated ? new[] { $"{app.Name}.socket", app.Service } : [app.Service];
         // Type=notify: `systemctl start` returns once the app has sent READY=1.
         var start = Systemd.Systemctl(["start", .. units]);

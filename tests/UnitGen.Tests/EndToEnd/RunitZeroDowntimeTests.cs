@@ -1,8 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using UnitGen.Emitters;
-using UnitGen.Emitters.Output;
-using UnitGen.Model.Loading;
 using UnitGen.Tests.Support;
 using Xunit.Abstractions;
 
@@ -15,10 +12,11 @@ namespace UnitGen.Tests.EndToEnd;
 /// master afterwards, still supervised, and nothing left after `sv down`.
 /// </summary>
 [Trait(Category.Name, Category.EndToEnd)]
-public sealed class RunitZeroDowntimeTests(ITestOutputHelper output) : IDisposable
+public sealed class RunitZeroDowntimeTests(SharedIsolatedSystemd shared, ITestOutputHelper output) : IClassFixture<SharedIsolatedSystemd>, IDisposable
 {
     private const int Restarts = 5;
     private static readonly TimeSpan FireAndForget = TimeSpan.FromSeconds(1);
+    private readonly IsolatedSystemd systemd = shared.Systemd;
     private readonly List<Service> services = [];
 
     public void Dispose()
@@ -97,7 +95,7 @@ public sealed class RunitZeroDowntimeTests(ITestOutputHelper output) : IDisposab
             $"issue 15 runit: {server} `{command}`, sv 2", CommandTimes(service), output);
 
         RestartsUnderLoad.AssertNoFailures(result);
-        Assert.Contains(server == "puma" ? "'-C'" : "'-c'", File.ReadAllText(Path.Combine(service.ServiceDir, "run")), StringComparison.Ordinal);
+        Assert.Contains(server == "puma" ? "'-C'" : "'-c'", File.ReadAllText(service.Staged("run")), StringComparison.Ordinal);
         Assert.Contains("run: ", service.Status(), StringComparison.Ordinal);
         service.Down();
         Assert.Empty(service.Processes());
@@ -111,7 +109,7 @@ public sealed class RunitZeroDowntimeTests(ITestOutputHelper output) : IDisposab
 
         var result = RestartsUnderLoad.Run(service.Port, Restarts, () =>
         {
-            var restart = ExternalTool.Run("sv", ["restart", service.ServiceDir]);
+            var restart = systemd.Run("sv", "restart", service.ServiceDir);
             Assert.True(restart.ExitCode == 0, restart.Output);
             RestartsUnderLoad.WaitForHttp(service.Port, service.Log);
         }, "NEGATIVE CONTROL runit: puma `sv restart`", CommandTimes(service), output);
@@ -129,76 +127,63 @@ public sealed class RunitZeroDowntimeTests(ITestOutputHelper output) : IDisposab
         Assert.All(times, t => Assert.True(t < FireAndForget.TotalSeconds, $"`sv` took {t:F2} s: restarts must not block"));
     }
 
+    /// <summary>
+    /// An app deployed as on a runit host: `unitgen install --root` puts its service folder in /etc/sv (the default
+    /// serviceDir) of the staging tree the namespace sees, then runsv supervises /etc/sv/NAME, as runsvdir does for
+    /// a service linked into /etc/service. The log goes to the app's log/ (runit.logDir).
+    /// </summary>
     private Service Deploy(string server, string restart, string command = "")
     {
-        var name = "rt" + Guid.NewGuid().ToString("N")[..6];
-        var port = RestartsUnderLoad.FreePort();
-        var dir = Path.Combine("/srv", "unitgen-runit-" + name);
-        Directory.CreateDirectory(Path.Combine(dir, "tmp", "pids"));
-        BundledApp.Write(dir, binstubs: command.Contains("bin/puma", StringComparison.Ordinal));
+        var app = E2eApp.Create(systemd.WorkFolder, "rt", binstubs: command.Contains("bin/puma", StringComparison.Ordinal));
         var serverKeys = server == "puma"
             ? "  version: \"5.6.5\"\n  threads: { min: 2, max: 8 }\n"
-            : $"  version: \"6.0.0\"\n  timeout: 30\n  pidfile: {dir}/tmp/pids/unicorn.pid\n";
-        var yaml = $"""
-            name: {name}
-            user: www-data
-            group: www-data
-            directory: {dir}
-            environment:
-              RACK_ENV: production
+            : $"  version: \"6.0.0\"\n  timeout: 30\n  pidfile: {app.Folder}/tmp/pids/unicorn.pid\n";
+        var model = app.WriteModel($"""
             server:
               type: {server}
               workers: 2
               preload: false
               rackup: config.ru
-              config: {dir}/app/{server}.rb
 
             """ + serverKeys + command + $"""
             listen:
-              - tcp://127.0.0.1:{port}
+              - tcp://127.0.0.1:{app.Port}
             restart: {restart}
             supervisor: runit
             runit:
-              serviceDir: {dir}/runit
-              logDir: {dir}/log
+              logDir: {app.Folder}/log
 
-            """;
-        var loaded = ModelLoader.Load(yaml, name + ".yaml");
-        Assert.True(loaded.Model is not null, string.Join('\n', loaded.Diagnostics));
-        Assert.DoesNotContain(UnitGen.Model.Rules.Validator.Validate(loaded.Model, loaded.Map), d => d.IsError);
-        OutputWriter.Write(dir, Generator.Emit(loaded.Model), checkOnly: false);
-        ExternalTool.Run("chmod", ["-R", "o+rX", dir]);
-        ExternalTool.Run("chown", ["-R", "www-data:www-data", Path.Combine(dir, "tmp")]);
-        var service = new Service(Path.Combine(dir, "runit", name), dir, port, $"{dir}/app/{server}.rb", "www-data");
+            """, group: true);
+        var staged = systemd.InstallModel(model);
+        Assert.Empty(staged.HostCommands);
+        var service = new Service(systemd, staged, $"/etc/sv/{app.Name}", app.Folder, app.Port, app.ConfigFile(server), E2eApp.User);
         services.Add(service);
-        RestartsUnderLoad.WaitForHttp(port, service.Log);
+        RestartsUnderLoad.WaitForHttp(app.Port, service.Log);
         return service;
     }
 
     /// <summary>A runsv supervising one generated service folder; disposing stops it and anything it left.</summary>
     private sealed class Service : IDisposable
     {
+        private readonly IsolatedSystemd systemd;
+        private readonly StagedInstall staged;
         private readonly Process runsv;
         private readonly string folder;
         private readonly string configPath;
 
-        public Service(string serviceDir, string folder, int port, string configPath, string user)
+        public Service(IsolatedSystemd systemd, StagedInstall staged, string serviceDir, string folder, int port, string configPath, string user)
         {
+            this.systemd = systemd;
+            this.staged = staged;
             ServiceDir = serviceDir;
             this.folder = folder;
             this.configPath = configPath;
             Port = port;
             User = user;
-            var psi = new ProcessStartInfo(ExternalTool.Require("runsv"), [serviceDir])
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            runsv = Process.Start(psi)!;
-            runsv.BeginOutputReadLine();
-            runsv.BeginErrorReadLine();
+            runsv = systemd.Start(ExternalTool.Require("runsv"), serviceDir);
         }
 
+        /// <summary>The service folder as the host has it, /etc/sv/NAME (in the namespace).</summary>
         public string ServiceDir { get; }
 
         public int Port { get; }
@@ -213,7 +198,10 @@ public sealed class RunitZeroDowntimeTests(ITestOutputHelper output) : IDisposab
             return File.Exists(current) ? File.ReadAllText(current) : "(no log yet)";
         }
 
-        public string Status() => ExternalTool.Run("sv", ["status", ServiceDir]).Output;
+        /// <summary>A file of the service folder, read from the staging tree.</summary>
+        public string Staged(string file) => staged.Staged($"{ServiceDir}/{file}");
+
+        public string Status() => systemd.Run("sv", "status", ServiceDir).Output;
 
         /// <summary>
         /// `sv COMMAND`, timed; then waits until <paramref name="progress"/> of the log grows (the
@@ -224,7 +212,7 @@ public sealed class RunitZeroDowntimeTests(ITestOutputHelper output) : IDisposab
             var before = unicornUpgrade ? 0 : progress(Log());
             var master = unicornUpgrade ? MasterPid() : null;
             var clock = Stopwatch.StartNew();
-            var sv = ExternalTool.Run("sv", [command, ServiceDir]);
+            var sv = systemd.Run("sv", command, ServiceDir);
             CommandSeconds.Add(clock.Elapsed.TotalSeconds);
             Assert.True(sv.ExitCode == 0, sv.Output);
             while (unicornUpgrade ? !UpgradeDone(master) : progress(Log()) <= before)
@@ -275,7 +263,7 @@ public sealed class RunitZeroDowntimeTests(ITestOutputHelper output) : IDisposab
         /// <summary>`sv down`, then waits up to 15 s for every process of the service to be gone.</summary>
         public void Down()
         {
-            var down = ExternalTool.Run("sv", ["down", ServiceDir]);
+            var down = systemd.Run("sv", "down", ServiceDir);
             Assert.True(down.ExitCode == 0, down.Output);
             var clock = Stopwatch.StartNew();
             while (Processes().Count > 0 && clock.Elapsed < TimeSpan.FromSeconds(15))
@@ -284,9 +272,10 @@ public sealed class RunitZeroDowntimeTests(ITestOutputHelper output) : IDisposab
             }
         }
 
+        /// <summary>Stops runsv and what it left; the app's folder and the namespace go with the class fixture.</summary>
         public void Dispose()
         {
-            ExternalTool.Run("sv", ["exit", ServiceDir]);
+            systemd.Run("sv", "exit", ServiceDir);
             if (!runsv.WaitForExit(TimeSpan.FromSeconds(10)))
             {
                 runsv.Kill(entireProcessTree: true);
@@ -295,11 +284,9 @@ public sealed class RunitZeroDowntimeTests(ITestOutputHelper output) : IDisposab
             runsv.Dispose();
             if (Processes().Count > 0)
             {
-                // Only processes started with this test's own config path.
-                ExternalTool.Run("pkill", ["-KILL", "-f", configPath]);
+                // Only processes started with this test's own config path, inside the namespace.
+                systemd.Run("pkill", "-KILL", "-f", configPath);
             }
-
-            Directory.Delete(folder, recursive: true);
         }
     }
 }

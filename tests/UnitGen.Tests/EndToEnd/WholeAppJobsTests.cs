@@ -1,8 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using UnitGen.Emitters;
-using UnitGen.Emitters.Output;
-using UnitGen.Model.Loading;
 using UnitGen.Tests.Support;
 using Xunit.Abstractions;
 
@@ -37,9 +34,7 @@ public sealed class WholeAppJobsTests(ITestOutputHelper output) : IDisposable
     public void Under_systemd_restarts_of_the_whole_app_and_of_the_workers_lose_no_job_and_no_request()
     {
         var systemd = Own(new IsolatedSystemd());
-        var (name, port, dir) = Prepare(systemd.WorkFolder, "restart: normal\n",
-            "    notify: true\n    watchdogSec: 20\n", supervisor: null);
-        systemd.Install(Directory.GetFiles(Path.Combine(dir, "systemd")));
+        var (name, port, dir) = Prepare(systemd, "restart: normal\n", "    notify: true\n    watchdogSec: 20\n", supervisor: null);
         var workers = Enumerable.Range(1, 2).Select(n => $"{name}-worker@{n}.service").ToArray();
         var start = systemd.Systemctl("start", $"{name}.socket", $"{name}.target");
         Assert.True(start.ExitCode == 0, start.Output + systemd.Journal($"{name}-worker@1.service"));
@@ -108,12 +103,11 @@ public sealed class WholeAppJobsTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public void Under_runsv_restarts_of_the_whole_app_and_of_the_workers_lose_no_job_and_no_request()
     {
-        var root = Path.Combine("/srv", "unitgen-jobs-" + Guid.NewGuid().ToString("N")[..8]);
-        Directory.CreateDirectory(root);
-        owned.Add(new FolderRemoval(root));
-        var (name, port, dir) = Prepare(root, "restart: hot\n", string.Empty, supervisor: $"supervisor: runit\nrunit:\n  serviceDir: {root}/x/runit\n  logDir: {root}/x/log\n");
-        var web = Own(new Runsv(Path.Combine(dir, "runit", name)));
-        var workers = Enumerable.Range(1, 2).Select(n => Own(new Runsv(Path.Combine(dir, "runit", $"{name}-worker-{n}")))).ToArray();
+        // runsv inside an isolated namespace too: it sees the staging tree's /etc/sv, as runsvdir would on the host.
+        var systemd = Own(new IsolatedSystemd());
+        var (name, port, dir) = Prepare(systemd, "restart: hot\n", string.Empty, supervisor: "supervisor: runit\nrunit:\n  logDir: {dir}/log\n");
+        var web = Own(new Runsv(systemd, $"/etc/sv/{name}"));
+        var workers = Enumerable.Range(1, 2).Select(n => Own(new Runsv(systemd, $"/etc/sv/{name}-worker-{n}"))).ToArray();
         RestartsUnderLoad.WaitForHttp(port, web.Log);
         WaitForSidekiq(workers);
 
@@ -177,36 +171,28 @@ public sealed class WholeAppJobsTests(ITestOutputHelper output) : IDisposable
         return item;
     }
 
-    /// <summary>Writes the app (config.ru, worker.rb, sidekiq.yml) and generates its files from one model.</summary>
-    private (string Name, int Port, string Dir) Prepare(string parent, string web, string workerExtra, string? supervisor)
+    /// <summary>
+    /// Writes the app (config.ru, worker.rb, sidekiq.yml) and deploys it from one model as on a host: `unitgen install
+    /// --root` into the staging tree the namespace sees, then the host commands install prints (for systemd:
+    /// daemon-reload and enable, the workers by their instances). <c>{dir}</c> in <paramref name="supervisor"/> is the app's folder.
+    /// </summary>
+    private (string Name, int Port, string Dir) Prepare(IsolatedSystemd systemd, string web, string workerExtra, string? supervisor)
     {
-        var name = "job" + Guid.NewGuid().ToString("N")[..5];
-        var port = RestartsUnderLoad.FreePort();
-        var dir = Path.Combine(parent, "x");
-        Directory.CreateDirectory(Path.Combine(dir, "tmp"));
         // A bundled app: UnitGen's default web command is `bundle exec puma` (issue 15).
-        BundledApp.Write(dir, binstubs: false, "sidekiq", "redis");
+        var app = E2eApp.Create(systemd.WorkFolder, "job", binstubs: false, "sidekiq", "redis");
+        var dir = app.Folder;
         File.WriteAllText(Path.Combine(dir, "config.ru"), "run ->(env) { [200, { \"content-type\" => \"text/plain\" }, [\"ok\"]] }\n");
         File.WriteAllText(Path.Combine(dir, "worker.rb"), SidekiqJobs.WorkerRuby);
         File.WriteAllText(Path.Combine(dir, "sidekiq.yml"), $":concurrency: 5\n:require: {dir}/worker.rb\n");
-        var yaml = $"""
-            name: {name}
-            user: www-data
-            group: www-data
-            directory: {dir}
-            envFile: {dir}/env/{name}.env
-            environment:
-              RACK_ENV: production
-              REDIS_URL: {redis.Url}
+        var model = app.WriteModel($"""
             server:
               type: puma
               version: "5.6.5"
               workers: 0
               threads: {"{"} min: 2, max: 8 {"}"}
               rackup: config.ru
-              config: {dir}/app/puma.rb
             listen:
-              - tcp://127.0.0.1:{port}
+              - tcp://127.0.0.1:{app.Port}
             processes:
               worker:
                 type: sidekiq
@@ -215,14 +201,10 @@ public sealed class WholeAppJobsTests(ITestOutputHelper output) : IDisposable
                 instances: 2
                 stopTimeout: {StopTimeout}
 
-            """ + workerExtra + web + (supervisor ?? string.Empty);
-        var loaded = ModelLoader.Load(yaml, name + ".yaml");
-        Assert.True(loaded.Model is not null, string.Join('\n', loaded.Diagnostics));
-        Assert.DoesNotContain(UnitGen.Model.Rules.Validator.Validate(loaded.Model, loaded.Map), d => d.IsError);
-        OutputWriter.Write(dir, Generator.Emit(loaded.Model), checkOnly: false);
-        ExternalTool.Run("chmod", ["-R", "o+rX", dir]);
-        ExternalTool.Run("chown", ["-R", "www-data:www-data", Path.Combine(dir, "tmp")]);
-        return (name, port, dir);
+            """ + workerExtra + web + (supervisor ?? string.Empty).Replace("{dir}", dir, StringComparison.Ordinal),
+            environment: $"  REDIS_URL: {redis.Url}\n", group: true);
+        systemd.InstallModel(model);
+        return (app.Name, app.Port, dir);
     }
 
     private static void WaitActive(IsolatedSystemd systemd, string[] units)
@@ -267,30 +249,26 @@ public sealed class WholeAppJobsTests(ITestOutputHelper output) : IDisposable
         RestartsUnderLoad.Note(line);
     }
 
-    /// <summary>One runsv for one service folder, started and stopped by this test.</summary>
+    /// <summary>One runsv for one service folder (/etc/sv/NAME in the namespace), started and stopped by this test.</summary>
     private sealed class Runsv : IDisposable
     {
+        private readonly IsolatedSystemd systemd;
         private readonly Process runsv;
 
-        public Runsv(string serviceDir)
+        public Runsv(IsolatedSystemd systemd, string serviceDir)
         {
+            this.systemd = systemd;
             ServiceDir = serviceDir;
-            runsv = Process.Start(new ProcessStartInfo(ExternalTool.Require("runsv"), [serviceDir])
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            })!;
-            runsv.BeginOutputReadLine();
-            runsv.BeginErrorReadLine();
+            runsv = systemd.Start(ExternalTool.Require("runsv"), serviceDir);
         }
 
         public string ServiceDir { get; }
 
-        public string Status() => ExternalTool.Run("sv", ["status", ServiceDir]).Output.Trim();
+        public string Status() => systemd.Run("sv", "status", ServiceDir).Output.Trim();
 
         public string Log()
         {
-            var script = File.ReadAllText(Path.Combine(ServiceDir, "log", "run"));
+            var script = File.ReadAllText(systemd.StagingRoot + ServiceDir + "/log/run");
             var dir = script.Split('\n').Last(l => l.StartsWith("exec ", StringComparison.Ordinal)).Split(' ')[^1].Trim('\'');
             var current = Path.Combine(dir, "current");
             return File.Exists(current) ? File.ReadAllText(current) : "(no log yet)";
@@ -303,7 +281,7 @@ public sealed class WholeAppJobsTests(ITestOutputHelper output) : IDisposable
 
         public void Dispose()
         {
-            ExternalTool.Run("sv", ["-w", "15", "exit", ServiceDir]);
+            systemd.Run("sv", "-w", "15", "exit", ServiceDir);
             if (!runsv.WaitForExit(TimeSpan.FromSeconds(20)))
             {
                 runsv.Kill(entireProcessTree: true);
@@ -314,19 +292,8 @@ public sealed class WholeAppJobsTests(ITestOutputHelper output) : IDisposable
 
         private void Run(string[] args, bool allowFailure)
         {
-            var sv = ExternalTool.Run("sv", [.. args, ServiceDir]);
+            var sv = systemd.Run(["sv", .. args, ServiceDir]);
             Assert.True(allowFailure || sv.ExitCode == 0, sv.Output + "\n" + Log());
-        }
-    }
-
-    private sealed class FolderRemoval(string folder) : IDisposable
-    {
-        public void Dispose()
-        {
-            if (Directory.Exists(folder))
-            {
-                Directory.Delete(folder, recursive: true);
-            }
         }
     }
 }

@@ -1,10 +1,5 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
-using UnitGen.Emitters;
-using UnitGen.Emitters.Output;
 using UnitGen.Model;
-using UnitGen.Model.Loading;
 using UnitGen.Tests.Support;
 using Xunit.Abstractions;
 
@@ -45,16 +40,26 @@ public sealed class ZeroDowntimeTests(ITestOutputHelper output) : IDisposable
         }
     }
 
+    /// <summary>
+    /// Also the escape hatches of issue 18, booted: <c>systemd.readWritePaths</c> opens DIR/storage in the read-only
+    /// sandbox (ProtectSystem=strict, in both profiles) while DIR/uploads, the same folder not listed, stays read-only
+    /// (the negative control).
+    /// </summary>
     [Theory]
     [InlineData(HardeningProfile.Default)]
     [InlineData(HardeningProfile.Strict)]
     public void A_socket_held_restart_loses_no_request(HardeningProfile hardening)
     {
-        var app = Deploy("restart: normal\n", hardening: hardening);
+        var app = Deploy("restart: normal\n", hardening: hardening, writable: ["storage", "uploads"],
+            systemdKeys: "  readWritePaths: [ {dir}/storage ]\n");
 
         var result = UnderLoad(app, "socket activation + systemctl restart", () => Restart(app), hardening);
 
         AssertNoFailures(result);
+        Assert.Equal("wrote storage", Get(app, "/write/storage"));
+        var control = Get(app, "/write/uploads");
+        output.WriteLine($"readWritePaths: storage/ written; uploads/ (not listed): {control}");
+        Assert.StartsWith("Errno::EROFS", control, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -156,10 +161,10 @@ public sealed class ZeroDowntimeTests(ITestOutputHelper output) : IDisposable
         Assert.Contains("Watchdog timeout", systemd.Journal(app.Service), StringComparison.Ordinal);
     }
 
-    private long Monotonic(App app, string property) =>
+    private long Monotonic(E2eApp app, string property) =>
         long.Parse(systemd.Property(app.Service, property), CultureInfo.InvariantCulture);
 
-    private string WatchdogKillReport(App app) =>
+    private string WatchdogKillReport(E2eApp app) =>
         $"NRestarts={systemd.Property(app.Service, "NRestarts")} MainPID={systemd.Property(app.Service, "MainPID")}; systemd says:\n"
         + string.Join('\n', systemd.Journal(app.Service).Split('\n').Where(l => !l.StartsWith('*') && !l.StartsWith("Puma", StringComparison.Ordinal)));
 
@@ -173,24 +178,24 @@ public sealed class ZeroDowntimeTests(ITestOutputHelper output) : IDisposable
         Assert.True(result.FreshFailed > 0, "without a held socket, restarts must refuse requests; if not, the test proves nothing");
     }
 
-    private sealed record App(string Name, int Port, string Folder)
+    /// <summary>
+    /// A puma app deployed as on a host: its model (<see cref="E2eApp"/>), `unitgen install --root` into the staging
+    /// tree this namespace sees, the commands install prints for the host, then `systemctl start`.
+    /// <paramref name="writable"/>: folders of the app its user owns; <paramref name="systemdKeys"/>: more lines under
+    /// `systemd:` (<c>{dir}</c> is the app's folder).
+    /// </summary>
+    private E2eApp Deploy(string extra, int workers = 2, bool sdNotifyGem = false, HardeningProfile hardening = HardeningProfile.Default,
+        string[]? writable = null, string systemdKeys = "")
     {
-        public string Service => $"{Name}.service";
-    }
+        var app = E2eApp.Create(systemd.WorkFolder, "e2e");
+        foreach (var folder in writable ?? [])
+        {
+            Directory.CreateDirectory(Path.Combine(app.Folder, folder));
+            Assert.Equal(0, ExternalTool.Run("chown", [$"{E2eApp.User}:{E2eApp.User}", Path.Combine(app.Folder, folder)]).ExitCode);
+        }
 
-    private App Deploy(string extra, int workers = 2, bool sdNotifyGem = false, HardeningProfile hardening = HardeningProfile.Default)
-    {
-        var name = "e2e" + Guid.NewGuid().ToString("N")[..6];
-        var port = FreePort();
-        var dir = Path.Combine(systemd.WorkFolder, name);
-        BundledApp.Write(dir);
-        var yaml = $"""
-            name: {name}
-            user: www-data
-            directory: {dir}
-            envFile: {dir}/env/{name}.env
-            environment:
-              RACK_ENV: production
+        var systemdSection = $"  hardening: {hardening.ToString().ToLowerInvariant()}\n" + systemdKeys.Replace("{dir}", app.Folder, StringComparison.Ordinal);
+        var model = app.WriteModel($"""
             server:
               type: puma
               version: "5.6.5"
@@ -199,25 +204,13 @@ public sealed class ZeroDowntimeTests(ITestOutputHelper output) : IDisposable
               sdNotifyGem: {(sdNotifyGem ? "true" : "false")}
               threads: {"{"} min: 2, max: 8 {"}"}
               rackup: config.ru
-              config: {dir}/app/puma.rb
             listen:
-              - tcp://127.0.0.1:{port}
+              - tcp://127.0.0.1:{app.Port}
 
-            """ + extra + (extra.Contains("systemd:", StringComparison.Ordinal)
-                ? $"  hardening: {hardening.ToString().ToLowerInvariant()}\n"
-                : $"systemd:\n  hardening: {hardening.ToString().ToLowerInvariant()}\n");
-        var loaded = ModelLoader.Load(yaml, name + ".yaml");
-        Assert.True(loaded.Model is not null, string.Join('\n', loaded.Diagnostics));
-        Assert.DoesNotContain(UnitGen.Model.Rules.Validator.Validate(loaded.Model, loaded.Map), d => d.IsError);
-        OutputWriter.Write(dir, Generator.Emit(loaded.Model), checkOnly: false);
-        // The service runs as www-data: it must read its folder (the env file stays 0640, root-owned,
-        // read by systemd itself).
-        ExternalTool.Run("chmod", ["-R", "o+rX", dir]);
-        systemd.Install(Directory.GetFiles(Path.Combine(dir, "systemd")));
-        var units = loaded.Model.SocketActivation ? new[] { $"{name}.socket", $"{name}.service" } : [$"{name}.service"];
-        var start = systemd.Systemctl(["start", .. units]);
-        Assert.True(start.ExitCode == 0, start.Output + systemd.Journal($"{name}.service"));
-        var app = new App(name, port, dir);
+            """ + extra + (extra.Contains("systemd:", StringComparison.Ordinal) ? systemdSection : "systemd:\n" + systemdSection));
+        var staged = systemd.InstallModel(model);
+        var start = systemd.Systemctl(["start", .. staged.Units.Where(u => u == app.Socket), app.Service]);
+        Assert.True(start.ExitCode == 0, start.Output + systemd.Journal(app.Service));
         WaitForHttp(app);
         return app;
     }
@@ -226,7 +219,7 @@ public sealed class ZeroDowntimeTests(ITestOutputHelper output) : IDisposable
     /// `systemctl restart`, paced like a deploy: systemd refuses a 6th start within 10 s
     /// (DefaultStartLimitBurst=5, DefaultStartLimitIntervalSec=10s), and restarts count as starts.
     /// </summary>
-    private void Restart(App app)
+    private void Restart(E2eApp app)
     {
         var restart = systemd.Systemctl("restart", app.Service);
         Assert.True(restart.ExitCode == 0, restart.Output + systemd.Journal(app.Service));
@@ -234,7 +227,7 @@ public sealed class ZeroDowntimeTests(ITestOutputHelper output) : IDisposable
     }
 
     /// <summary>Sends `systemctl reload` and waits until the journal shows <paramref name="doneMarker"/> once more.</summary>
-    private void Reload(App app, string doneMarker)
+    private void Reload(E2eApp app, string doneMarker)
     {
         var before = Count(systemd.Journal(app.Service), doneMarker);
         var reload = systemd.Systemctl("reload", app.Service);
@@ -250,21 +243,27 @@ public sealed class ZeroDowntimeTests(ITestOutputHelper output) : IDisposable
         Thread.Sleep(500);
     }
 
-    private RestartsUnderLoad.Result UnderLoad(App app, string scenario, Action restart, HardeningProfile hardening) =>
+    private RestartsUnderLoad.Result UnderLoad(E2eApp app, string scenario, Action restart, HardeningProfile hardening) =>
         RestartsUnderLoad.Run(app.Port, Restarts, restart, scenario, $"{hardening.ToString().ToLowerInvariant()} ({Exposure(app)})", output);
 
     private static void AssertNoFailures(RestartsUnderLoad.Result result) => RestartsUnderLoad.AssertNoFailures(result);
 
-    private static string Exposure(App app)
+    private string Exposure(E2eApp app)
     {
-        var run = ExternalTool.Run("systemd-analyze", ["security", "--offline=yes", $"{app.Name}.service"], Path.Combine(app.Folder, "systemd"));
+        var run = ExternalTool.Run("systemd-analyze", ["security", "--offline=yes", app.Service], Path.Combine(systemd.StagingRoot, "etc/systemd/system"));
         var line = run.Output.Split('\n').FirstOrDefault(l => l.Contains("Overall exposure level", StringComparison.Ordinal)) ?? "?";
         return line.Split(':').LastOrDefault()?.Trim().Split(' ')[0] ?? "?";
     }
 
     private static int Count(string text, string marker) => RestartsUnderLoad.Count(text, marker);
 
-    private void WaitForHttp(App app) => RestartsUnderLoad.WaitForHttp(app.Port, () => systemd.Journal(app.Service));
+    private static string Get(E2eApp app, string path)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        return http.GetStringAsync(new Uri($"http://127.0.0.1:{app.Port}{path}")).GetAwaiter().GetResult();
+    }
+
+    private void WaitForHttp(E2eApp app) => RestartsUnderLoad.WaitForHttp(app.Port, () => systemd.Journal(app.Service));
 
     private static int FreePort() => RestartsUnderLoad.FreePort();
 }
