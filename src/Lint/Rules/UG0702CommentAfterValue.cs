@@ -79,10 +79,11 @@ internal sealed class UG0702CommentAfterValue : LintRule
     private static int CommentStart(string value)
     {
         char? quote = null;
-        for (var i = 1; i < value.Length; i++)
+        for (var i = 0; i < value.Length; i++)
         {
             var c = value[i];
-            if (quote is null && c is '"' or '\'' && value[i - 1] is ' ' or '\t')
+            // A quote opens at the start of the value (`KEY="a # b"`, as UnitGen's env writer quotes) or after a blank.
+            if (quote is null && c is '"' or '\'' && (i == 0 || value[i - 1] is ' ' or '\t'))
             {
                 quote = c;
             }
@@ -90,7 +91,7 @@ internal sealed class UG0702CommentAfterValue : LintRule
             {
                 quote = null;
             }
-            else if (quote is null && c is '#' && value[i - 1] is ' ' or '\t')
+            else if (quote is null && c is '#' && i > 0 && value[i - 1] is ' ' or '\t')
             {
                 return i;
             }

@@ -147,6 +147,8 @@ public class HeldOutClassTests
         Assert.DoesNotContain(Lint(File("app.env", "RAILS_ENV=production\n# pool size\nDB_POOL=15\nHOOK=https://example.org/#top\n")), f => f.Code == "UG0702");
         // A dotenv file no unit names is the dotenv gem's, which strips the comment.
         Assert.DoesNotContain(Lint(File(".env.production", "DB_POOL=15  # pool\n")), f => f.Code == "UG0702");
+        // Quoted from the first character, as UnitGen's env writer quotes: the `#` is inside the value on purpose.
+        Assert.DoesNotContain(Lint(File("app.env", "DB_POOL=\"15  # pool\"\n")), f => f.Code == "UG0702");
     }
 
     [Fact]
