@@ -314,7 +314,10 @@ internal static class LintModelBuilder
         return new ServiceModel
         {
             Name = name,
+            // systemd runs a system unit without User= as root: UG0705 says so, unless the file states it is on purpose.
+            // A user unit runs as the account whose manager holds it.
             User = user ?? (userScope ? UserUnits.AccountOf(service) : null) ?? "root",
+            AllowRoot = UnitGen.Model.Facts.RootOnPurpose.IsStated(service.Lines),
             Group = Value("Group", "group"),
             Description = unit.Last("Unit", "Description")?.Value,
             Directory = Value("WorkingDirectory", "directory"),

@@ -34,5 +34,6 @@ internal static class LintRuleCatalog
         new UG0206ServerDaemonizes(),
         new UG0406KillModeProcessWithWrapper(),
         new UG0409SignalPumaDoesNotHandle(),
+        new UG0410ControlCommandStartsServer(),
     ];
 }

@@ -30,6 +30,10 @@ internal static class Linter
             // Workers and preload live in the app config: when it was not given, the model's "unset" is not the server's.
             // UG0211/UG0212 judge a command against the config and listen entries UnitGen generates: not hand-written files.
             .Where(d => d.Code is not ("UG0211" or "UG0212"))
+            // UG0408 asks a model not to set a pruneBundler puma would skip; in a hand-written puma.rb a skipped
+            // prune_bundler changes nothing the server does (lib/puma/launcher.rb prune_bundler?), and with preload the
+            // restart itself is UG0402's.
+            .Where(d => d.Code != "UG0408")
             .Where(d => !(s.AppConfig is null && s.Model.Server.Profile.ConfigFileName is not null && NeedAppConfig.Contains(d.Code))));
         var unpaired = LintModelBuilder.Unpaired(files, services).Select(f => new Diagnostic(
             Unpaired.Code, Unpaired.Severity, $"{Path.GetFileName(f.Path)} pairs with no service or run script given: the rules across files were not run on it.",

@@ -51,6 +51,9 @@ internal static class CapistranoTasksBody
               files.each_with_index do |(_local, installed, mode, by_root), i|
                 if by_root
                   execute command.call("install", "-D", "-m", mode, "#{staging}/#{i}", installed)
+                elsif !installed.start_with?("/")
+                  # Under the deploy user's home (user units): sshkit runs the command there.
+                  execute as_deploy_user.call("install", "-D", "-m", mode, "#{staging}/#{i}", installed)
                 else
                   execute as_deploy_user.call("mkdir", "-p", File.dirname(installed))
                   execute as_deploy_user.call("install", "-m", mode, "#{staging}/#{i}", installed)
@@ -63,9 +66,10 @@ internal static class CapistranoTasksBody
                   execute command.call("ln", "-sfn", folder, "#{fetch(:unitgen_runsvdir, "/etc/service")}/#{File.basename(folder)}")
                 end
               else
-                execute command.call("systemctl", "daemon-reload")
+                systemctl = user_scope ? ["systemctl", "--user"] : ["systemctl"]
+                execute command.call(*systemctl, "daemon-reload")
                 units = here.flat_map { |group| group[:enable] }.uniq
-                execute command.call("systemctl", "enable", *units) unless units.empty?
+                execute command.call(*systemctl, "enable", *units) unless units.empty?
               end
             end
           end

@@ -41,15 +41,22 @@ internal static class CapistranoTasksEmitter
         Assign(rb, "rolling_limit", RubyWriter.Integer(capistrano.Rolling.Limit));
         Assign(rb, "rolling_wait", RubyWriter.Integer(capistrano.Rolling.Wait));
         Assign(rb, "restart_script", RubyWriter.String(DeployCommands.RestartScript(model)));
-        rb.Code("  # [file in this folder's parent, installed path, mode, installed by root (else by the deploy user, beside the app)]\n");
+        Assign(rb, "user_scope", RubyWriter.Boolean(UserScope(model)));
+        rb.Code("  # [file in this folder's parent, installed path (relative: under the deploy user's home), mode,\n");
+        rb.Code("  #  installed by root (else by the deploy user: the server config beside the app, every file of user units)]\n");
         rb.Code("  files = [\n");
-        foreach (var file in installed.Where(f => InstallPaths.For(model, f.Path) is not null))
+        foreach (var file in installed)
         {
+            if (Installed(model, file.Path) is not { } path)
+            {
+                continue;
+            }
+
             var mode = "0" + Convert.ToString((int)file.Mode, 8).PadLeft(3, '0');
             // The server config lives beside the app (deploy_to/shared): root must not create or own those folders,
             // or Capistrano's own deploy:check, run as the deploy user, cannot write there.
-            var byRoot = !file.Path.StartsWith("app/", StringComparison.Ordinal);
-            rb.Code($"    [{string.Join(", ", RubyWriter.String(file.Path), RubyWriter.String(InstallPaths.For(model, file.Path)!), RubyWriter.String(mode), RubyWriter.Boolean(byRoot))}],\n");
+            var byRoot = !UserScope(model) && !file.Path.StartsWith("app/", StringComparison.Ordinal);
+            rb.Code($"    [{string.Join(", ", RubyWriter.String(file.Path), RubyWriter.String(path), RubyWriter.String(mode), RubyWriter.Boolean(byRoot))}],\n");
         }
 
         rb.Code("  ].freeze\n");
@@ -78,6 +85,26 @@ internal static class CapistranoTasksEmitter
         rb.Code($"      start: {RubyWriter.Strings(DeployCommands.Control(model, start: true, targets))},\n");
         rb.Code($"      stop: {RubyWriter.Strings(DeployCommands.Control(model, start: false, targets))},\n");
         rb.Code("    },\n");
+    }
+
+    private static bool UserScope(ServiceModel model) => model.Systemd.Scope == SystemdScope.User && DeployCommands.Supervisor(model) == Supervisor.Systemd;
+
+    /// <summary>
+    /// Where the host keeps the file: absolute, or for user units relative to the deploy user's home (sshkit runs
+    /// each command in the login folder, the home), which only the host knows.
+    /// </summary>
+    private static string? Installed(ServiceModel model, string emittedPath)
+    {
+        if (!UserScope(model))
+        {
+            return InstallPaths.For(model, emittedPath);
+        }
+
+        // A stand-in home no real path starts with: what InstallPaths puts under it is home-relative.
+        const string home = "/unitgen-deploy-user-home";
+        return InstallPaths.For(model, emittedPath, home) is { } path
+            ? path.StartsWith(home + "/", StringComparison.Ordinal) ? path[(home.Length + 1)..] : path
+            : null;
     }
 
     private static void Assign(RubyWriter rb, string name, string literal) => rb.Code($"  {name} = {literal}\n");

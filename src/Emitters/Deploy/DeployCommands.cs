@@ -22,7 +22,11 @@ internal static class DeployCommands
     ];
 
     /// <summary>Where the restart script is installed on each host.</summary>
-    public static string RestartScript(ServiceModel model) => $"{InstallPaths.CommandDir}/{RestartScriptEmitter.FileName(model)}";
+    /// <remarks>A user-scope model's is in the deploy user's home, relative to it (sshkit runs commands in the login folder).</remarks>
+    public static string RestartScript(ServiceModel model) =>
+        (model ?? throw new ArgumentNullException(nameof(model))).Systemd.Scope == SystemdScope.User && Supervisor(model) == Model.Supervisor.Systemd
+            ? $"{InstallPaths.UserCommandDir}/{RestartScriptEmitter.FileName(model)}"
+            : $"{InstallPaths.CommandDir}/{RestartScriptEmitter.FileName(model)}";
 
     /// <summary>The supervisor the tasks drive: the model's first (a host runs the app under one).</summary>
     public static Supervisor Supervisor(ServiceModel model) => (model ?? throw new ArgumentNullException(nameof(model))).Supervisors is { IsEmpty: false } supervisors ? supervisors[0] : Model.Supervisor.Systemd;

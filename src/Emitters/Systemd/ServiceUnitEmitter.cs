@@ -20,6 +20,11 @@ internal static class ServiceUnitEmitter
             unit.Comment(madeFor);
         }
 
+        if (model.AllowRoot)
+        {
+            unit.Comment(RootOnPurpose.Comment);
+        }
+
         var socketActivated = model.SocketActivation && !model.Listen.IsEmpty;
         var socket = $"{model.Name}.socket";
         if (model.Server.Type == ServerType.Kestrel)

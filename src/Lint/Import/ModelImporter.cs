@@ -47,7 +47,85 @@ internal static partial class ModelImporter
             };
         }
 
-        return imported with { Header = [.. imported.Header, .. unused] };
+        // Without the app config the worker count and preload are unknown, not 0 or on: lint does not judge them (Linter.NeedAppConfig), nor does import.
+        var except = new List<string>();
+        if (service.UserScope)
+        {
+            except.Add("UG0705");
+        }
+
+        if (service.AppConfig is null)
+        {
+            except.AddRange(["UG0401", "UG0402"]);
+        }
+
+        var lintOnly = Linter.Lint(service.Files).Where(d => d.Code is "UG0704" or "UG0725" or "UG0206").ToList();
+        if (!lintOnly.Any(d => d.Code == "UG0206") && imported.Model.Server.Command.Any(w => w is "-d" or "--daemon" or "-D" or "--daemonize"))
+        {
+            // Under Type=forking the flag fit the source; UnitGen writes Type=simple, where it makes systemd stop the service.
+            lintOnly.Add(new UnitGen.Model.Diagnostics.Diagnostic("UG0206", UnitGen.Model.Diagnostics.Severity.Error,
+                "the server daemonizes, and UnitGen runs it in the foreground under Type=simple.", null, new UnitGen.Model.Diagnostics.SourceLocation(service.Service.Path, 0, 0)));
+        }
+        var corrected = Corrected(imported, except, lintOnly);
+        return corrected with { Header = [.. corrected.Header, .. unused] };
+    }
+
+    /// <summary>What validate says of the imported model before import corrects it (for tests and for the report).</summary>
+    internal static ImmutableArray<UnitGen.Model.Diagnostics.Diagnostic> Uncorrected(LintedService service, IReadOnlyList<LintFile> given) =>
+        UnitGen.Model.Rules.Validator.Validate(new Importer(service).Run().Model, new UnitGen.Model.Diagnostics.SourceMap("unitgen.yaml"));
+
+    /// <summary>
+    /// The imported model with the source's mistakes corrected (<see cref="ImportCorrections"/>): each corrected key says what
+    /// it was and why; a key the correction removed is written commented out with its origin, so no setting goes unnamed.
+    /// What no correction covers is listed in the header: generate refuses it until it is fixed.
+    /// </summary>
+    private static ImportedModel Corrected(ImportedModel imported, IReadOnlyCollection<string> except, IReadOnlyList<UnitGen.Model.Diagnostics.Diagnostic> lintOnly)
+    {
+        // A user unit runs as its user, not as root: no allowRoot for it (systemd.scope: user is that unit's key).
+        var (model, notes, left) = ImportCorrections.Correct(imported.Model, (m, path) => ValueText(m, path), except, lintOnly);
+        if (notes.IsEmpty && left.IsEmpty)
+        {
+            return imported;
+        }
+
+        var commented = imported.CommentedKeys;
+        // A key the correction removed or set to what the writer leaves out (notify false) is written commented out, with its origin.
+        foreach (var path in notes.Keys.Where(p => ValueText(model, p) is "absent" or "false" && ValueText(imported.Model, p) is not ("absent" or "false")))
+        {
+            commented = commented.SetItem(path, ValueText(imported.Model, path));
+        }
+
+        return imported with
+        {
+            Model = model,
+            Notes = notes.Aggregate(imported.Notes, (all, n) => all.SetItem(n.Key, all.TryGetValue(n.Key, out var earlier) ? earlier + " " + n.Value : n.Value)),
+            CommentedKeys = commented,
+            Header =
+            [
+                .. imported.Header,
+                .. left.Select(d => $"Not corrected, from the source: {d.Code} at {d.Path ?? "the model"}: {d.Message} Generate refuses the model until it is fixed ({d.Fix})."),
+            ],
+        };
+    }
+
+    /// <summary>A model key's value as the note says what it was: <c>["bundle", "exec", "puma"]</c>, <c>phased</c>, <c>absent</c>.</summary>
+    private static string ValueText(ServiceModel m, string path)
+    {
+        static string List(IEnumerable<string> items) => "[" + string.Join(", ", items.Select(i => $"\"{i}\"")) + "]";
+        return path switch
+        {
+            "server.binds" => m.Server.Binds is { } b ? List(b) : "absent",
+            "server.command" => m.Server.Command.Length > 0 ? List(m.Server.Command) : "absent",
+            "listen" => m.Listen.IsEmpty ? "absent" : List(m.Listen.Select(l => l.Address.ListenStream)),
+            "restart" => m.Restart.ToString().ToLowerInvariant(),
+            "systemd.notify" => m.Systemd.Notify ? "true" : "false",
+            "systemd.watchdogSec" => m.Systemd.WatchdogSec?.ToString(CultureInfo.InvariantCulture) ?? "absent",
+            "systemd.stdout" => m.Systemd.Stdout is { } o ? $"\"{o}\"" : "absent",
+            "systemd.stderr" => m.Systemd.Stderr is { } e ? $"\"{e}\"" : "absent",
+            "allowRoot" => m.AllowRoot ? "true" : $"false (user {m.User})",
+            "environment.WEB_CONCURRENCY" => m.EnvironmentValue("WEB_CONCURRENCY") ?? "absent",
+            _ => "set",
+        };
     }
 
     private sealed class Importer(LintedService service)

@@ -79,8 +79,10 @@ internal sealed class UG0409SignalPumaDoesNotHandle : LintServiceRule
                 continue;
             }
 
-            // HUP on reload is UG0403's; a stop signal that stops is what ExecStop= wants.
-            var wrong = entry.Key == "ExecReload" ? !does.Restarts && signal != "HUP" : !does.Stops;
+            // HUP on reload is UG0403's; a stop signal that stops is what ExecStop= wants. With fork_worker, URG is puma's
+            // `refork` (puma 6.4.3 lib/puma/cluster.rb traps SIGURG; control_cli.rb maps 'refork' to it): a reload by choice.
+            var refork = signal == "URG" && service.Model.Server.ForkWorker;
+            var wrong = entry.Key == "ExecReload" ? !does.Restarts && signal != "HUP" && !refork : !does.Stops;
             if (wrong)
             {
                 yield return new LintServiceFinding(service.Service, entry.Line, entry.ValueColumn,

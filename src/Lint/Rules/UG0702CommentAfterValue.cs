@@ -16,11 +16,47 @@ internal sealed class UG0702CommentAfterValue : LintRule
     public override string Explanation =>
         "Unit files have comments only on lines of their own (systemd.syntax(7)). `Requires=puma.socket # note` makes " +
         "systemd add dependencies on `#` and `note` (systemd-analyze verify: \"Failed to add dependency on #\"); in " +
-        "ExecStart= the words become arguments; in User= or other single values the whole text is taken literally.";
+        "ExecStart= the words become arguments; in User= or other single values the whole text is taken literally. " +
+        "EnvironmentFile= files too: systemd's parser (src/basic/env-file.c parse_env_file_internal, state VALUE) keeps " +
+        "every character of an unquoted value up to the line end, `#` included, and appends text after a closing quote, so " +
+        "`DB_POOL=15  # pool size` sets DB_POOL to `15  # pool size`. A dotenv file (.env, .env.production) is judged only " +
+        "when a given unit's EnvironmentFile= names it: the dotenv gem strips such comments itself.";
 
-    public override IReadOnlyCollection<LintFileKind> Kinds => [LintFileKind.Service, LintFileKind.Socket];
+    public override IReadOnlyCollection<LintFileKind> Kinds => [LintFileKind.Service, LintFileKind.Socket, LintFileKind.EnvironmentFile];
 
     public override IEnumerable<LintFinding> Check(LintFile file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        return file.Kind == LintFileKind.EnvironmentFile ? CheckEnvironment(file) : CheckUnit(file);
+    }
+
+    private static IEnumerable<LintFinding> CheckEnvironment(LintFile file)
+    {
+        if (!file.ReadBySystemd && LintFileKinds.IsDotenvName(file.Path))
+        {
+            yield break;
+        }
+
+        for (var i = 0; i < file.Lines.Length; i++)
+        {
+            var line = file.Lines[i];
+            var eq = line.IndexOf('=', StringComparison.Ordinal);
+            if (line.TrimStart() is { Length: > 0 } text && text[0] is '#' or ';' || eq < 0)
+            {
+                continue;
+            }
+
+            var value = line[(eq + 1)..];
+            var at = CommentStart(value);
+            if (at >= 0)
+            {
+                yield return new LintFinding(i + 1, eq + 2 + at,
+                    $"`{line.Trim()}`: `{value[at..].Trim()}` is not a comment in an EnvironmentFile; systemd makes it part of the value.");
+            }
+        }
+    }
+
+    private static IEnumerable<LintFinding> CheckUnit(LintFile file)
     {
         foreach (var e in file.Unit.Entries)
         {
@@ -43,10 +79,11 @@ internal sealed class UG0702CommentAfterValue : LintRule
     private static int CommentStart(string value)
     {
         char? quote = null;
-        for (var i = 1; i < value.Length; i++)
+        for (var i = 0; i < value.Length; i++)
         {
             var c = value[i];
-            if (quote is null && c is '"' or '\'' && value[i - 1] is ' ' or '\t')
+            // A quote opens at the start of the value (`KEY="a # b"`, as UnitGen's env writer quotes) or after a blank.
+            if (quote is null && c is '"' or '\'' && (i == 0 || value[i - 1] is ' ' or '\t'))
             {
                 quote = c;
             }
@@ -54,7 +91,7 @@ internal sealed class UG0702CommentAfterValue : LintRule
             {
                 quote = null;
             }
-            else if (quote is null && c is '#' && value[i - 1] is ' ' or '\t')
+            else if (quote is null && c is '#' && i > 0 && value[i - 1] is ' ' or '\t')
             {
                 return i;
             }

@@ -39,6 +39,16 @@ public static class DeployModels
             deploy:
               capistrano: { roles: [ web ], sudo: true }
             """,
+        ["puma-user-units"] = """
+            name: mine
+            user: deploy
+            directory: /home/deploy/mine
+            server: { type: puma, version: "5.6.5", workers: 2, preload: false }
+            listen: [ "tcp://127.0.0.1:8080" ]
+            restart: phased
+            systemd: { scope: user }
+            deploy: { capistrano: { roles: [ web ] } }
+            """,
         ["unicorn-runit"] = """
             name: legacy
             user: deploy

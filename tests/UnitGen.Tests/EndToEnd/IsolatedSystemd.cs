@@ -17,13 +17,39 @@ public sealed class IsolatedSystemd : IDisposable
 {
     private const string Target = "unitgen-e2e.target";
 
-    private static readonly string BootScript = $$"""
-        set -e
+    private const string PrivateMounts = """
         mount -t tmpfs tmpfs /tmp
         mount -t tmpfs tmpfs /run
         mount -t tmpfs tmpfs /var/tmp
         # Keep the isolated journal off the host's persistent /var/log/journal.
         if [ -d /var/log/journal ]; then mount -t tmpfs tmpfs /var/log/journal; fi
+        """;
+
+    /// <summary>
+    /// A "host" (see <see cref="IsolatedSystemd(bool)"/>): the system folders a deploy writes to become
+    /// copy-on-write overlays whose writes land in the namespace's private /run, so an installer that
+    /// writes /etc/systemd/system or /etc/sudoers.d changes nothing on this machine; /var/www is the
+    /// folder <c>www</c> of <see cref="WorkFolder"/>. Overlaying /var hides the tmpfs mounts under it,
+    /// so those two are mounted again.
+    /// </summary>
+    private static readonly string HostMounts = $$"""
+        for d in etc var usr root home opt; do
+          mkdir -p /run/unitgen-host/$d/upper /run/unitgen-host/$d/work
+          mount -t overlay overlay -o lowerdir=/$d,upperdir=/run/unitgen-host/$d/upper,workdir=/run/unitgen-host/$d/work /$d
+        done
+        mount -t tmpfs tmpfs /var/tmp
+        if [ -d /var/log/journal ]; then mount -t tmpfs tmpfs /var/log/journal; fi
+        mkdir -p /var/www
+        mount --bind "$UNITGEN_WWW" /var/www
+        """;
+
+    private static readonly string BootScript = $$"""
+        set -e
+        {{PrivateMounts}}
+        if [ -n "${UNITGEN_WWW:-}" ]; then
+        {{HostMounts}}
+        fi
+        unset UNITGEN_WWW
         mkdir -p /run/systemd/system
         printf '[Unit]\nDescription=UnitGen end-to-end tests\nDefaultDependencies=no\n' > /run/systemd/system/{{Target}}
         exec /lib/systemd/systemd --system --unit={{Target}} --log-target=journal
@@ -36,16 +62,35 @@ public sealed class IsolatedSystemd : IDisposable
     private bool disposed;
 
     public IsolatedSystemd()
+        : this(host: false)
+    {
+    }
+
+    /// <summary>
+    /// With <paramref name="host"/>, the namespace is one machine of a multi-host deploy: its own
+    /// /var/www (<see cref="WwwFolder"/>, seen from outside too) and private copy-on-write /etc,
+    /// /var, /usr, /root, /home and /opt.
+    /// </summary>
+    public IsolatedSystemd(bool host)
     {
         ExternalTool.Require("unshare");
         ExternalTool.Require("nsenter");
         WorkFolder = Path.Combine("/srv", "unitgen-e2e-" + Guid.NewGuid().ToString("N")[..10]);
         Directory.CreateDirectory(WorkFolder);
-        var psi = new ProcessStartInfo("unshare", ["--fork", "--pid", "--mount", "--mount-proc", "--propagation", "private", "sh", "-c", BootScript])
+        var psi = InheritedDescriptors.Closed("unshare", ["--fork", "--pid", "--mount", "--mount-proc", "--propagation", "private", "sh", "-c", BootScript]);
+        psi.RedirectStandardOutput = true;
+        psi.RedirectStandardError = true;
+        if (host)
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
+            WwwFolder = Path.Combine(WorkFolder, "www");
+            Directory.CreateDirectory(WwwFolder);
+            psi.Environment["UNITGEN_WWW"] = WwwFolder;
+        }
+        else
+        {
+            psi.Environment.Remove("UNITGEN_WWW");
+        }
+
         unshare = Process.Start(psi)!;
         unshare.BeginOutputReadLine();
         unshare.BeginErrorReadLine();
@@ -67,6 +112,9 @@ public sealed class IsolatedSystemd : IDisposable
 
     /// <summary>A folder outside /tmp that the units can read and that is removed on dispose.</summary>
     public string WorkFolder { get; }
+
+    /// <summary>What the namespace sees as /var/www (only for a host); null otherwise.</summary>
+    public string? WwwFolder { get; }
 
     /// <summary>Runs a command inside the namespace (as root there).</summary>
     public ExternalTool.Result Run(params string[] command) =>

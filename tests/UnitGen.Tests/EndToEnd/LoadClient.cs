@@ -9,9 +9,10 @@ namespace UnitGen.Tests.EndToEnd;
 /// Steady load on a loopback port while restarts happen: <see cref="FreshWorkers"/> loops that each
 /// open a NEW connection per request (<c>Connection: close</c>), and <see cref="KeepAliveWorkers"/>
 /// loops that reuse one connection (reconnecting after a failure), counted separately. Every
-/// request is bounded by <see cref="RequestTimeout"/>; the whole run by the caller's stop.
+/// request is bounded by <see cref="RequestTimeout"/>; the whole run by the caller's stop and by
+/// <paramref name="maxRequests"/> (the loops end when that many were sent; <see cref="Exhausted"/> says so).
 /// </summary>
-public sealed class LoadClient(int port) : IDisposable
+public sealed class LoadClient(int port, int maxRequests = int.MaxValue) : IDisposable
 {
     public const int FreshWorkers = 12;
     public const int KeepAliveWorkers = 2;
@@ -21,6 +22,7 @@ public sealed class LoadClient(int port) : IDisposable
     private readonly ConcurrentBag<Sample> samples = [];
     private readonly List<Task> workers = [];
     private readonly Stopwatch clock = new();
+    private int sent;
 
     /// <summary>
     /// One request: when it started (s since load start), how long it took, how it failed, and (keep-alive
@@ -45,6 +47,12 @@ public sealed class LoadClient(int port) : IDisposable
 
     public double Now => clock.Elapsed.TotalSeconds;
 
+    /// <summary>Whether the loops stopped because <c>maxRequests</c> were sent, before the caller's stop.</summary>
+    public bool Exhausted => Volatile.Read(ref sent) >= maxRequests;
+
+    /// <summary>Counts one more request; false once the bound is reached.</summary>
+    private bool MaySend() => Interlocked.Increment(ref sent) <= maxRequests;
+
     public IReadOnlyList<Sample> Stop()
     {
         stop.Cancel();
@@ -60,7 +68,7 @@ public sealed class LoadClient(int port) : IDisposable
 
     private async Task FreshLoop(CancellationToken token)
     {
-        while (!token.IsCancellationRequested)
+        while (!token.IsCancellationRequested && MaySend())
         {
             var started = Now;
             var watch = Stopwatch.StartNew();
@@ -95,7 +103,7 @@ public sealed class LoadClient(int port) : IDisposable
         TcpClient? client = null;
         try
         {
-            while (!token.IsCancellationRequested)
+            while (!token.IsCancellationRequested && MaySend())
             {
                 var started = Now;
                 var watch = Stopwatch.StartNew();

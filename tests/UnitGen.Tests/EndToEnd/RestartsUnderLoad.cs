@@ -14,14 +14,38 @@ public static class RestartsUnderLoad
 {
     private static readonly TimeSpan Steady = TimeSpan.FromSeconds(2);
 
-    public sealed record Result(int Fresh, int FreshFailed, int KeepAlive, int KeepAliveFailed, string Failures, IReadOnlyList<double> CommandSeconds);
+    public sealed record Result(int Fresh, int FreshFailed, int KeepAlive, int KeepAliveFailed, string Failures, IReadOnlyList<double> CommandSeconds)
+    {
+        /// <summary>Fresh-connection latency (ms) of the successful requests before the first restart.</summary>
+        public Latency Steady { get; init; } = Latency.None;
+
+        /// <summary>Fresh-connection latency (ms) of the successful requests sent while the restarts ran.</summary>
+        public Latency During { get; init; } = Latency.None;
+
+        /// <summary>Fresh-connection requests sent while the restarts ran, and how many of them failed.</summary>
+        public int FreshDuring { get; init; }
+
+        public int FreshDuringFailed { get; init; }
+
+        /// <summary>Whether the load stopped at its request bound before the restarts ended.</summary>
+        public bool Exhausted { get; init; }
+    }
+
+    public sealed record Latency(double P50, double P99, double Max)
+    {
+        public static readonly Latency None = new(double.NaN, double.NaN, double.NaN);
+
+        public static Latency Of(List<double> milliseconds) => new(P(milliseconds, 50), P(milliseconds, 99), RestartsUnderLoad.Max(milliseconds));
+
+        public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{P50:F1} / {P99:F1} / {Max:F1}");
+    }
 
     /// <summary>Runs <paramref name="restart"/> <paramref name="restarts"/> times under load; what it returns is up to the scenario.</summary>
-    public static Result Run(int port, int restarts, Action restart, string scenario, string setting, ITestOutputHelper output)
+    public static Result Run(int port, int restarts, Action restart, string scenario, string setting, ITestOutputHelper output, int maxRequests = int.MaxValue)
     {
         ArgumentNullException.ThrowIfNull(restart);
         ArgumentNullException.ThrowIfNull(output);
-        using var load = new LoadClient(port);
+        using var load = new LoadClient(port, maxRequests);
         load.Start();
         Thread.Sleep(Steady);
         var restartsFrom = load.Now;
@@ -34,6 +58,7 @@ public static class RestartsUnderLoad
         }
 
         var restartsTo = load.Now;
+        var exhausted = load.Exhausted;
         Thread.Sleep(TimeSpan.FromSeconds(1));
         var samples = load.Stop();
 
@@ -53,14 +78,23 @@ public static class RestartsUnderLoad
         }
 
         ReportFailures(scenario, setting, details);
+        var freshDuring = fresh.Where(s => s.StartedAt >= restartsFrom && s.StartedAt <= restartsTo).ToList();
         return new Result(fresh.Count, fresh.Count(s => s.Failure is not null), keep.Count, keep.Count(s => s.Failure is not null), failures,
-            [.. windows.Select(w => w.To - w.From)]);
+            [.. windows.Select(w => w.To - w.From)])
+        {
+            Steady = Latency.Of(steady),
+            During = Latency.Of(during),
+            FreshDuring = freshDuring.Count,
+            FreshDuringFailed = freshDuring.Count(s => s.Failure is not null),
+            Exhausted = exhausted,
+        };
     }
 
     public static void AssertNoFailures(Result result)
     {
         ArgumentNullException.ThrowIfNull(result);
         Assert.True(result.Fresh > 100, $"only {result.Fresh} requests: the load did not run");
+        Assert.False(result.Exhausted, $"the load reached its bound of requests before the restarts ended: {result.Fresh} fresh requests prove nothing about the rest");
         Assert.True(result.FreshFailed == 0, $"{result.FreshFailed} of {result.Fresh} fresh-connection requests failed: {result.Failures}");
     }
 

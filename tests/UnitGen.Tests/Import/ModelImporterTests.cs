@@ -278,6 +278,21 @@ public sealed class ModelImporterTests
         Assert.Contains("\nAlias=shop.service\n", unit, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_mistake_of_the_source_is_corrected_in_the_model_and_said_where()
+    {
+        // USR1 to a preloading puma is a hot restart (lib/puma/cluster.rb phased_restart): the model says hot, and why.
+        var (model, yaml) = Import(("app.service", Service + "\nExecReload=/bin/kill -USR1 $MAINPID\n"), ("puma.rb", "workers 2\npreload_app!\n"));
+
+        Assert.Equal(RestartStrategy.Hot, model.Restart);
+        Assert.Contains("# was phased: UG0402 ", yaml, StringComparison.Ordinal);
+        Assert.Contains("\nrestart: hot", yaml, StringComparison.Ordinal);
+        // The near twin without preload keeps its phased restart and has no note.
+        var (twin, twinYaml) = Import(("app.service", Service + "\nExecReload=/bin/kill -USR1 $MAINPID\n"), ("puma.rb", "workers 2\npreload_app! false\n"));
+        Assert.Equal(RestartStrategy.Phased, twin.Restart);
+        Assert.DoesNotContain("# was ", twinYaml, StringComparison.Ordinal);
+    }
+
     private static (ServiceModel Model, string Yaml) Import(params (string Name, string Text)[] files)
     {
         var given = files.Select(f => new LintFile("/srv/in/" + f.Name, LintFile.KindOf(f.Name)!.Value, f.Text, null)).ToList();

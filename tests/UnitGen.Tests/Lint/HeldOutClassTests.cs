@@ -124,4 +124,39 @@ public class HeldOutClassTests
         Assert.Equal("3000", port.Resolve(p => p is RubyEnvOrDefault d ? d.Default?.Known : p.Known));
         Assert.IsType<RubyUnknown>(config.Calls[2].Arguments[0]);
     }
+
+    [Fact]
+    public void UG0410_stop_or_reload_that_runs_the_server_again()
+    {
+        const string unit = "[Service]\nUser=app\nExecStart=/home/app/.rbenv/shims/puma -C /srv/app/config/puma.rb\n";
+
+        Assert.Contains(Lint(File("puma.service", unit + "ExecStop=/home/app/.rbenv/shims/puma -S /srv/app/config/puma.rb\n")),
+            f => f.Code == "UG0410" && f.Line == 4);
+        Assert.Contains(Lint(File("puma.service", unit + "ExecReload=/bin/bash -lc 'bundle exec --keep-file-descriptors puma -C config/puma.rb'\n")),
+            f => f.Code == "UG0410" && f.Line == 4);
+        Assert.DoesNotContain(Lint(File("puma.service", unit + "ExecStop=/home/app/.rbenv/shims/pumactl -S /srv/app/tmp/puma.state stop\n" +
+            "ExecReload=/bin/systemctl restart puma\n")), f => f.Code == "UG0410");
+        Assert.DoesNotContain(Lint(File("unicorn.service", "[Service]\nExecStart=/etc/init.d/unicorn start\nExecReload=/etc/init.d/unicorn reload\n")), f => f.Code == "UG0410");
+    }
+
+    [Fact]
+    public void UG0702_comment_after_a_value_in_an_environment_file_systemd_reads()
+    {
+        Assert.Equal([("UG0702", "app.env", 2)], Lint(File("app.env", "RAILS_ENV=production\nDB_POOL=15  # at least RAILS_MAX_THREADS\n"))
+            .Where(f => f.Code == "UG0702"));
+        Assert.DoesNotContain(Lint(File("app.env", "RAILS_ENV=production\n# pool size\nDB_POOL=15\nHOOK=https://example.org/#top\n")), f => f.Code == "UG0702");
+        // A dotenv file no unit names is the dotenv gem's, which strips the comment.
+        Assert.DoesNotContain(Lint(File(".env.production", "DB_POOL=15  # pool\n")), f => f.Code == "UG0702");
+        // Quoted from the first character, as UnitGen's env writer quotes: the `#` is inside the value on purpose.
+        Assert.DoesNotContain(Lint(File("app.env", "DB_POOL=\"15  # pool\"\n")), f => f.Code == "UG0702");
+    }
+
+    [Fact]
+    public void UG0409_urg_is_puma_refork_with_fork_worker()
+    {
+        var service = File("puma.service", "[Service]\nUser=app\nExecStart=/usr/local/bin/puma -C puma.rb\nExecReload=/bin/kill -URG $MAINPID\n");
+
+        Assert.DoesNotContain(Lint(service, File("puma.rb", "workers 5\nfork_worker\n")), f => f.Code == "UG0409");
+        Assert.Contains(Lint(service, File("puma.rb", "workers 5\n")), f => f.Code == "UG0409" && f.Line == 4);
+    }
 }
