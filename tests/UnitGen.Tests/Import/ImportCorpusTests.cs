@@ -32,6 +32,12 @@ public sealed class ImportCorpusTests
             "systemd refuses the unit (WorkingDirectory= not absolute, UG0709): a placeholder path has no model value until it is filled in"),
     ];
 
+    /// <summary>
+    /// Mistakes of the source no correction can undo without a choice only the user can make: a port below 1024 in a
+    /// user unit (UG0740) needs another port with a proxy in front, or a system unit.
+    /// </summary>
+    private static readonly HashSet<string> NeedsTheUsersChoice = ["UG0740"];
+
     public static TheoryData<string> Entries => LintCorpusTests.Entries;
 
     [Theory]
@@ -53,6 +59,13 @@ public sealed class ImportCorpusTests
             // The source's mistakes are corrected by import (each corrected key says `was …: UGxxxx …`), not carried:
             // the model validates, and generate writes files lint finds nothing in.
             var invalid = Validator.Validate(loaded.Model, loaded.Map).Where(d => d.IsError).ToList();
+            if (invalid.Count > 0 && invalid.All(d => NeedsTheUsersChoice.Contains(d.Code)))
+            {
+                // Import cannot choose for the user here; it says so at the top, and generate refuses the model.
+                Assert.All(invalid, d => Assert.Contains($"# Not corrected, from the source: {d.Code}", yaml, StringComparison.Ordinal));
+                continue;
+            }
+
             Assert.True(invalid.Count == 0, $"{entry}: the imported model does not validate:\n{string.Join('\n', invalid)}\n{yaml}");
             foreach (var code in source.Where(d => d.IsError).Select(d => d.Code).Distinct().Where(c => ImportCorrections.All.Any(x => x.Code == c) && !(c == "UG0705" && LintModelBuilder.Build(files).Any(s => s.UserScope))))
             {
