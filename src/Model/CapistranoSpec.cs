@@ -12,6 +12,6 @@ public sealed record CapistranoSpec
     /// <summary>The tasks run supervisor commands through <c>sudo</c>; a sudoers drop-in then allows exactly those.</summary>
     public bool Sudo { get; init; }
 
-    /// <summary>The deploy task after which <c>unitgen:restart</c> runs (Capistrano's <c>after</c>).</summary>
+    /// <summary>The deploy task after which <c>unitgen:rolling_restart</c> runs (Capistrano's <c>after</c>).</summary>
     public string Hook { get; init; } = "deploy:published";
 }

@@ -121,7 +121,8 @@ internal static class CapistranoTasksBody
           end
 
           if Rake::Task.task_defined?(hook)
-            after hook, "unitgen:restart"
+            # A deploy rolls: a release that cannot boot stops at the first group, and the hosts after it keep serving.
+            after hook, "unitgen:rolling_restart"
           else
             warn "unitgen: no task #{hook} to restart #{app} after (deploy.capistrano.hook); require \"capistrano/deploy\" before importing #{__FILE__}"
           end

@@ -70,9 +70,9 @@ public class DeployRealToolTests
         Assert.True(listed.ExitCode == 0, listed.Output);
         string[] tasks = ["install", "start", "stop", "status", "restart", "hot_restart", "phased_restart", "rolling_restart[kind]"];
         Assert.All(tasks, task => Assert.Contains($"cap unitgen:{task} ", listed.Stdout, StringComparison.Ordinal));
-        // deploy.capistrano.hook: the restart runs after deploy:published, through the script, with sudo.
+        // deploy.capistrano.hook: the rolling restart runs after deploy:published, through the script, with sudo.
         Assert.True(hooked.ExitCode == 0, hooked.Output);
-        Assert.Contains("unitgen:restart", hooked.Output, StringComparison.Ordinal);
+        Assert.Contains("unitgen:rolling_restart", hooked.Output, StringComparison.Ordinal);
         Assert.Contains("sudo -n /usr/local/bin/shopfront-restart restart", hooked.Output, StringComparison.Ordinal);
         // Negative control: the same app without the import has no unitgen task.
         Assert.True(without.ExitCode == 0, without.Output);

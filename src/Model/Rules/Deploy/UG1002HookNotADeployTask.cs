@@ -14,7 +14,7 @@ internal sealed partial class UG1002HookNotADeployTask : Rule
     public override string Fix => "Name the deploy task after which the app restarts, e.g. `deploy:published` (the default).";
 
     public override string Explanation =>
-        "The generated rake file says `after HOOK, \"unitgen:restart\"`; Capistrano 3.17.2 " +
+        "The generated rake file says `after HOOK, \"unitgen:rolling_restart\"`; Capistrano 3.17.2 " +
         "(lib/capistrano/dsl/task_enhancements.rb `after`) looks the task up with `Rake::Task[task]` when the file " +
         "is imported, and rake raises for a name it does not know. Task names are namespace words joined by `:` " +
         "(rake lib/rake/task_manager.rb). A hook inside `unitgen:` would make the restart run itself.";
@@ -33,7 +33,7 @@ internal sealed partial class UG1002HookNotADeployTask : Rule
         }
         else if (hook.StartsWith("unitgen:", StringComparison.Ordinal))
         {
-            yield return new Finding("deploy.capistrano.hook", $"`{hook}` is one of the generated tasks: `unitgen:restart` would run after itself.");
+            yield return new Finding("deploy.capistrano.hook", $"`{hook}` is one of the generated tasks: `unitgen:rolling_restart` would run after itself.");
         }
     }
 
