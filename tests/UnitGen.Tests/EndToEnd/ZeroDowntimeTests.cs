@@ -43,7 +43,9 @@ public sealed class ZeroDowntimeTests(ITestOutputHelper output) : IDisposable
     /// <summary>
     /// Also the escape hatches of issue 18, booted: <c>systemd.readWritePaths</c> opens DIR/storage in the read-only
     /// sandbox (ProtectSystem=strict, in both profiles) while DIR/uploads, the same folder not listed, stays read-only
-    /// (the negative control).
+    /// (the negative control); <c>systemd.extra</c> sets LimitNOFILE= of the running server (systemd 252's default is
+    /// 1024 soft, the manager's hard limit hard). The values stay below this machine's hard limit (20000): without
+    /// CAP_SYS_RESOURCE systemd clamps a higher one to it (setrlimit_closest), so 65536 would read 20000 here.
     /// </summary>
     [Theory]
     [InlineData(HardeningProfile.Default)]
@@ -51,7 +53,7 @@ public sealed class ZeroDowntimeTests(ITestOutputHelper output) : IDisposable
     public void A_socket_held_restart_loses_no_request(HardeningProfile hardening)
     {
         var app = Deploy("restart: normal\n", hardening: hardening, writable: ["storage", "uploads"],
-            systemdKeys: "  readWritePaths: [ {dir}/storage ]\n");
+            systemdKeys: "  readWritePaths: [ {dir}/storage ]\n  extra:\n    Service: { LimitNOFILE: \"4096:8192\" }\n");
 
         var result = UnderLoad(app, "socket activation + systemctl restart", () => Restart(app), hardening);
 
@@ -60,6 +62,12 @@ public sealed class ZeroDowntimeTests(ITestOutputHelper output) : IDisposable
         var control = Get(app, "/write/uploads");
         output.WriteLine($"readWritePaths: storage/ written; uploads/ (not listed): {control}");
         Assert.StartsWith("Errno::EROFS", control, StringComparison.Ordinal);
+
+        // systemd.extra reaches the running server: /proc pads the columns of its limits with runs of blanks.
+        var pid = systemd.Systemctl("show", "-p", "MainPID", "--value", app.Service).Stdout.Trim();
+        var limits = systemd.Run("cat", $"/proc/{pid}/limits").Stdout;
+        Assert.True(System.Text.RegularExpressions.Regex.IsMatch(limits, @"Max open files\s+4096\s+8192\s+files"),
+            $"MainPID {pid}:\n{limits}\n{systemd.Systemctl("cat", app.Service).Stdout}");
     }
 
     [Theory]
