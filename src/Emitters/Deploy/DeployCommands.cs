@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using UnitGen.Emitters.Install;
 using UnitGen.Model;
+using UnitGen.Model.Facts;
 
 namespace UnitGen.Emitters.Deploy;
 
@@ -55,9 +56,7 @@ internal static class DeployCommands
     public static ImmutableArray<string> Control(ServiceModel model, bool start, ImmutableArray<string> targets) =>
         Supervisor(model) == Model.Supervisor.Runit
             ? ["sv", start ? "up" : "down", .. targets]
-            : model.Systemd.Scope == SystemdScope.User
-                ? ["systemctl", "--user", start ? "start" : "stop", .. targets]
-                : ["systemctl", start ? "start" : "stop", .. targets];
+            : [.. ServiceManagerFacts.SystemctlArgv(model), start ? "start" : "stop", .. targets];
 
     /// <summary>Every command the start, stop, status and restart tasks run with sudo (install is the administrator's: it writes units).</summary>
     public static IEnumerable<ImmutableArray<string>> Privileged(ServiceModel model)

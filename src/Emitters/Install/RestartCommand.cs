@@ -6,8 +6,8 @@ namespace UnitGen.Emitters.Install;
 
 /// <summary>
 /// The command that restarts a model's service the way its restart strategy means, per supervisor — what a
-/// deploy script should run after new code is in place. Mirrors the generated ExecReload= (ServiceUnitEmitter)
-/// and runit's control/h (ControlScriptEmitter).
+/// deploy script should run after new code is in place. Asks the restart-signal table of the server's profile, as the
+/// generated ExecReload= (ServiceUnitEmitter) and runit's control/h (ControlScriptEmitter) do.
 /// </summary>
 internal static class RestartCommand
 {
@@ -34,29 +34,25 @@ internal static class RestartCommand
     /// </summary>
     private static string Systemd(ServiceModel model)
     {
-        var reloads = (model.Server.Type, model.Restart) switch
-        {
-            (ServerType.Puma, RestartStrategy.Hot or RestartStrategy.Phased) => true,
-            (ServerType.Unicorn, RestartStrategy.Phased or RestartStrategy.Normal) => true,
-            _ => false,
-        };
+        var reloads = model.Server.Profile.SystemdReload(model.Restart) is not null;
         return $"{ServiceManagerFacts.Systemctl(model)} {(reloads ? "reload" : "restart")} {model.Name}.service";
     }
 
     /// <summary>
-    /// runsv sends USR1 for `sv 1` and USR2 for `sv 2` itself, and runs control/h for `sv reload` (runsv(8));
-    /// `sv restart` is the only choice for a server with no restart of its own (UG0603).
+    /// runsv sends USR1 for `sv 1` and USR2 for `sv 2` itself, and runs control/h for `sv reload` (runsv(8)); a
+    /// strategy the server has no signal for falls back to its hot restart, as control/h does (a stop + start under
+    /// runit refuses connections, UG0603). `sv restart` is the only choice for a server with no restart of its own.
     /// </summary>
     private static string Runit(ServiceModel model)
     {
         var dir = $"{model.Runit.ServiceDir.TrimEnd('/')}/{model.Name}";
-        var command = (model.Server.Type, model.Restart) switch
+        var profile = model.Server.Profile;
+        var command = (profile.SignalFor(model.Restart) ?? profile.SignalFor(RestartStrategy.Hot))?.Signal switch
         {
-            (ServerType.Puma, RestartStrategy.Phased) => "1",
-            (ServerType.Puma, _) => "2",
-            (ServerType.Unicorn, RestartStrategy.Hot) => "2",
-            (ServerType.Unicorn, _) => "reload",
-            _ => "restart",
+            null => "restart",
+            "USR1" => "1",
+            "USR2" => "2",
+            _ => "reload",
         };
         return $"sv {command} {dir}";
     }

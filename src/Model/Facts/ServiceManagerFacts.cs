@@ -25,7 +25,10 @@ internal static class ServiceManagerFacts
     public static string BootTarget(ServiceModel model) => model.IsUserScope() ? UserBootTarget : SystemBootTarget;
 
     /// <summary><c>systemctl</c>, or <c>systemctl --user</c> for a user manager's units.</summary>
-    public static string Systemctl(ServiceModel model) => model.IsUserScope() ? "systemctl --user" : "systemctl";
+    public static string Systemctl(ServiceModel model) => string.Join(' ', SystemctlArgv(model));
+
+    /// <summary><see cref="Systemctl"/> as program and arguments, for a command line built word by word.</summary>
+    public static IReadOnlyList<string> SystemctlArgv(ServiceModel model) => model.IsUserScope() ? ["systemctl", "--user"] : ["systemctl"];
 
     /// <summary>
     /// Where a user-scope model's environment file lives when the model names none: relative to the user's home,
