@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using UnitGen.Model.Servers;
 
 namespace UnitGen.Lint;
 
@@ -19,13 +20,15 @@ internal static partial class GemfileLockReader
             if (Spec().Match(lines[i]) is { Success: true } spec)
             {
                 var version = LockedVersions.ParseVersion(spec.Groups["version"].Value);
-                result = spec.Groups["name"].Value switch
+                var name = spec.Groups["name"].Value;
+                if (ServerProfiles.All.FirstOrDefault(p => p.GemName == name) is { } server)
                 {
-                    "puma" => result with { Puma = version },
-                    "unicorn" => result with { Unicorn = version },
-                    "sd_notify" => result with { SdNotifyGem = true },
-                    _ => result,
-                };
+                    result = result.WithServer(server.Name, version);
+                }
+                else if (name == "sd_notify")
+                {
+                    result = result with { SdNotifyGem = true };
+                }
             }
             else if (lines[i].Trim() == "BUNDLED WITH" && i + 1 < lines.Length)
             {

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using UnitGen.Model.Servers;
 
 namespace UnitGen.Lint;
 
@@ -33,6 +34,18 @@ internal static partial class LintFileKinds
         "worker_processes", "listen", "working_directory", "stderr_path", "stdout_path", "pid", "after_fork", "preload_app",
         "timeout", "user", "check_client_connection", "after_worker_ready", "after_worker_exit", "before_exec", "logger",
     };
+
+    /// <summary>The kind of the config file <paramref name="server"/> reads (its profile's file name); null when it reads none.</summary>
+    public static LintFileKind? AppConfigOf(ServerProfile server)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        return server.ConfigFileName is { } name ? ByName(name) : null;
+    }
+
+    /// <summary>The server whose config file an app config of <paramref name="kind"/> is.</summary>
+    public static ServerProfile ServerOf(LintFileKind kind) =>
+        ServerProfiles.All.FirstOrDefault(p => AppConfigOf(p) == kind)
+        ?? throw new ArgumentOutOfRangeException(nameof(kind), kind, "no server reads a config of this kind");
 
     public static LintFileKind? ByName(string path)
     {

@@ -6,6 +6,7 @@ using UnitGen.Formats.Systemd;
 using UnitGen.Lint.Import;
 using UnitGen.Model;
 using UnitGen.Model.Diagnostics;
+using UnitGen.Model.Servers;
 
 namespace UnitGen.Lint;
 
@@ -164,7 +165,7 @@ internal static class LintModelBuilder
             var versions = HeaderVersions(app).With(locked).With(flags);
             var map = new SourceMap(app.Path);
             map.Add("name", app.Path, 1, 1);
-            var server = ReadAppConfig(new ServerSpec { Type = app.Kind == LintFileKind.UnicornConfig ? ServerType.Unicorn : ServerType.Puma }, app.Ruby, app, [], map);
+            var server = ReadAppConfig(new ServerSpec { Type = LintFileKinds.ServerOf(app.Kind).Type }, app.Ruby, app, [], map);
             result.Add(new LintedService(Partial(app, server, versions, [], null, RestartStrategy.Normal), map, [app]) { Versions = versions });
         }
 
@@ -404,7 +405,8 @@ internal static class LintModelBuilder
 
         return server with
         {
-            Type = isUnicorn ? ServerType.Unicorn : server.Type == ServerType.Command ? ServerType.Puma : server.Type,
+            // The config names the server when the command line does not (a wrapper); a unicorn.rb is always unicorn's.
+            Type = isUnicorn || server.Type == ServerType.Command ? LintFileKinds.ServerOf(app.Kind).Type : server.Type,
             Workers = Int(isUnicorn ? "worker_processes" : "workers", "server.workers"),
             Preload = preload,
             ForkWorker = config.Last("fork_worker") is not null,
@@ -477,7 +479,7 @@ internal static class LintModelBuilder
 
     /// <summary>The server a hand-written command starts, as the profiles recognise their programs.</summary>
     private static ServerType ServerTypeOf(ImmutableArray<string> argv) =>
-        UnitGen.Model.Servers.ServerProfiles.StartedBy([.. argv.Select(Program)]).Type;
+        ServerProfiles.StartedBy([.. argv.Select(Program)]).Type;
 
     /// <summary>
     /// The program a word names: its file name, with rvm's wrapper prefix taken off — `rvm wrapper RUBY@GEMSET app pumactl`
@@ -549,12 +551,8 @@ internal static class LintModelBuilder
     /// </summary>
     private static LintFile? FindAppConfig(List<LintFile> appConfigs, string? configPath, string? directory, ServerType type)
     {
-        var candidates = appConfigs.Where(f => type switch
-        {
-            ServerType.Puma => f.Kind == LintFileKind.PumaConfig,
-            ServerType.Unicorn => f.Kind == LintFileKind.UnicornConfig,
-            _ => true,
-        }).ToList();
+        var kind = LintFileKinds.AppConfigOf(ServerProfiles.Of(type));
+        var candidates = appConfigs.Where(f => kind is null || f.Kind == kind).ToList();
         if (configPath is not null && configPath != "-")
         {
             var named = candidates.Where(f => SameFile(f.Path, configPath, directory))
@@ -621,15 +619,10 @@ internal static class LintModelBuilder
         var bundled = startWords.Select(Path.GetFileName).Contains("bundle");
         return server with
         {
-            Version = server.Type switch
-            {
-                ServerType.Puma => versions.Puma,
-                ServerType.Unicorn => versions.Unicorn,
-                ServerType.Kestrel => versions.Kestrel,
-                _ => server.Version,
-            },
+            Version = server.Profile.HasKnownVersions ? versions.Server(server.Profile.Name) : server.Version,
+            // What a "Made for:" header or a Gemfile.lock says of the server's notify path (ServerProfile.MadeForNotes).
             SdNotifyGem = server.SdNotifyGem || (server.IsPuma && versions.SdNotifyGem),
-            UseSystemd = server.UseSystemd || (server.Type == ServerType.Kestrel && versions.UseSystemd),
+            UseSystemd = server.UseSystemd || (server.Profile is KestrelProfile && versions.UseSystemd),
             Bundler = bundled ? versions.Bundler : server.Bundler,
         };
     }
@@ -646,9 +639,8 @@ internal static class LintModelBuilder
         Version? Of(string name) => parts.FirstOrDefault(p => p.Name == name).Version is { } v ? LockedVersions.ParseVersion(v) : null;
         return new LockedVersions
         {
-            Puma = Of("puma"),
-            Unicorn = Of("unicorn"),
-            Kestrel = Of("kestrel"),
+            Servers = ServerProfiles.All.Where(p => p.HasKnownVersions && Of(p.Name) is not null)
+                .ToImmutableSortedDictionary(p => p.Name, p => Of(p.Name)!, StringComparer.Ordinal),
             Bundler = Of("bundler"),
             SdNotifyGem = parts.Any(p => p.Name == "sd_notify gem"),
             UseSystemd = parts.Any(p => p.Name == "UseSystemd()"),

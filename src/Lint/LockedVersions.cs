@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -12,11 +13,8 @@ internal sealed partial record LockedVersions
 {
     public static readonly LockedVersions None = new();
 
-    public Version? Puma { get; init; }
-
-    public Version? Unicorn { get; init; }
-
-    public Version? Kestrel { get; init; }
+    /// <summary>The server versions known, by profile name (<see cref="Model.Servers.ServerProfile.Name"/>).</summary>
+    public ImmutableSortedDictionary<string, Version> Servers { get; init; } = ImmutableSortedDictionary.Create<string, Version>(StringComparer.Ordinal);
 
     public Version? Bundler { get; init; }
 
@@ -29,15 +27,20 @@ internal sealed partial record LockedVersions
     /// <summary>Where the versions came from, for messages: "Gemfile.lock", "--puma-version".</summary>
     public string? Source { get; init; }
 
+    /// <summary>The version of the server of profile <paramref name="name"/>; null when unknown.</summary>
+    public Version? Server(string name) => Servers.GetValueOrDefault(name);
+
+    /// <summary>These versions with the server's set; an unknown (null) version leaves the known one.</summary>
+    public LockedVersions WithServer(string name, Version? version) =>
+        version is null ? this : this with { Servers = Servers.SetItem(name, version) };
+
     /// <summary>Values of <paramref name="over"/> win; the rest are kept.</summary>
     public LockedVersions With(LockedVersions over)
     {
         ArgumentNullException.ThrowIfNull(over);
         return new LockedVersions
         {
-            Puma = over.Puma ?? Puma,
-            Unicorn = over.Unicorn ?? Unicorn,
-            Kestrel = over.Kestrel ?? Kestrel,
+            Servers = Servers.SetItems(over.Servers),
             Bundler = over.Bundler ?? Bundler,
             SdNotifyGem = over.SdNotifyGem || SdNotifyGem,
             UseSystemd = over.UseSystemd || UseSystemd,

@@ -23,7 +23,7 @@ internal static class LintCommand
             var flags = LockedVersions.None;
             foreach (var (option, apply) in new (Option<string?> Option, Func<Version, LockedVersions> Apply)[]
             {
-                (pumaVersion, v => flags with { Puma = v, Source = "--puma-version" }),
+                (pumaVersion, v => flags.WithServer("puma", v) with { Source = "--puma-version" }),
                 (bundlerVersion, v => flags with { Bundler = v, Source = "--bundler-version" }),
             })
             {

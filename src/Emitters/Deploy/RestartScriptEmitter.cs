@@ -43,11 +43,12 @@ internal static class RestartScriptEmitter
         sh.Assign("strategy", Word(model.Restart));
         var phased = RestartFacts.Phased(model);
         sh.Assign("phased_signal", phased?.Signal ?? string.Empty);
-        sh.Assign("phased_impossible", PhasedImpossible(model));
+        // Read only when phased_signal is empty: why the script falls back to a hot restart.
+        sh.Assign("phased_impossible", model.Server.Profile.PhasedRestartKeepsOldCode(model) ?? string.Empty);
         sh.Assign("hot_signal_systemd", RestartFacts.Hot(model, Supervisor.Systemd)?.Signal ?? string.Empty);
         sh.Assign("hot_signal_runit", RestartFacts.Hot(model, Supervisor.Runit)?.Signal ?? string.Empty);
-        sh.Assign("workers", Number(RestartFacts.Workers(model)));
-        sh.Assign("pidfile", RestartFacts.MasterPidfile(model) ?? string.Empty);
+        sh.Assign("workers", Number(model.Server.Profile.Workers(model)));
+        sh.Assign("pidfile", model.Server.Profile.MasterPidfile(model) ?? string.Empty);
         sh.Assign("health_url", health?.Url ?? string.Empty);
         sh.Assign("health_socket", health?.UnixSocket ?? string.Empty);
         sh.Assign("health_path", deploy.Health.Path ?? string.Empty);
@@ -65,15 +66,6 @@ internal static class RestartScriptEmitter
         sh.Code(RestartScriptBody.Text);
         return new EmittedFile(OutputPath(model), sh.ToString(), EmittedFile.Executable);
     }
-
-    /// <summary>Why a phased restart cannot replace the code, for the script's fallback message.</summary>
-    private static string PhasedImpossible(ServiceModel model) => model.Server.Type switch
-    {
-        ServerType.Puma when RestartFacts.Workers(model) == 0 => "puma runs in single mode, which has no phased restart",
-        ServerType.Puma => "puma preloads the app, so a phased restart would keep the old code (puma lib/puma/cluster.rb)",
-        ServerType.Unicorn => "unicorn preloads the app, so HUP would keep the old code (unicorn SIGNALS)",
-        _ => $"{model.Server.Profile.Name} has no phased restart",
-    };
 
     private static string RunitDir(ServiceModel model, string folder) => $"{model.Runit.ServiceDir.TrimEnd('/')}/{folder}";
 

@@ -50,12 +50,10 @@ internal static class Hardening
         unit.Value("ProtectControlGroups", true);
         unit.Value("ProtectClock", true);
         unit.Value("ProtectHostname", true);
-        if (model.Server.Type == ServerType.Kestrel && !model.IsUserScope())
+        if (model.Server.Profile.ReadsParentProcess && !model.IsUserScope())
         {
-            // Microsoft.Extensions.Hosting.Systemd 10.0 (SystemdHelpers.IsSystemdService, dotnet/runtime
-            // release/10.0) decides it runs under systemd by reading /proc/PPID/comm; ProtectProc=invisible
-            // hides PID 1 from a non-root service, so UseSystemd() stays off and READY=1 never comes
-            // (measured on systemd 252: `systemctl start` times out). Other users' processes stay visible.
+            // ProtectProc=invisible would hide PID 1 from a non-root service (KestrelProfile.ReadsParentProcess).
+            // Other users' processes stay visible.
             unit.Comment("ProtectProc= stays at default: .NET's UseSystemd() reads /proc/PPID/comm to detect systemd.");
         }
         else

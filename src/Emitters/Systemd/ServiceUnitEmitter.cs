@@ -27,11 +27,9 @@ internal static class ServiceUnitEmitter
 
         var socketActivated = model.SocketActivation && !model.Listen.IsEmpty;
         var socket = $"{model.Name}.socket";
-        if (model.Server.Type == ServerType.Kestrel)
+        foreach (var note in model.Server.Profile.ServiceUnitNotes)
         {
-            // Type=notify, the passed sockets, the drain and WatchdogSec= all need the app's side.
-            unit.Comment("ASP.NET Core: Program.cs calls `builder.UseUnitGen();` (NuGet package UnitGen.Hosting) for");
-            unit.Comment("READY=1, the sockets systemd passes, a drain on stop and watchdog pings.");
+            unit.Comment(note);
         }
 
         unit.Section("Unit");

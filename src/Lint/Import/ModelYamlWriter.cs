@@ -48,7 +48,7 @@ internal sealed class ModelYamlWriter
     /// </summary>
     private static readonly Dictionary<string, Func<ServiceModel, string?>> Hints = new(StringComparer.Ordinal)
     {
-        ["server.version"] = m => m.Server.Type is ServerType.Puma or ServerType.Unicorn
+        ["server.version"] = m => m.Server.Profile.GemName is not null
             ? "# version: \"x.y.z\"   unknown from the files; version-aware rules assume the riskier behaviour until set." : null,
         ["server.bundler"] = m => m.Server.Command.Contains("bundle")
             ? "# bundler: \"x.y.z\"   unknown from the files; set it (>= 2.2.26 keeps socket fds by default)." : null,

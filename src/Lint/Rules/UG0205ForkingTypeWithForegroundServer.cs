@@ -23,14 +23,14 @@ internal sealed class UG0205ForkingTypeWithForegroundServer : LintServiceRule
     {
         ArgumentNullException.ThrowIfNull(service);
         if (!service.IsSystemd || service.Service.Unit.Last("Service", "Type") is not { Value: "forking" } type
-            || service.Model.Server.Type is not (ServerType.Puma or ServerType.Unicorn)
+            || service.Model.Server.Profile is not { DaemonizeOptions: [var option, ..] } server
             || ServerDaemon.Daemonizes(service) is not null)
         {
             yield break;
         }
 
-        var server = service.Model.Server.Type.ToString().ToLowerInvariant();
+        var how = server.DaemonizeCall is { } call ? $"`{option}`/{call}" : $"`{option}`";
         yield return new LintServiceFinding(service.Service, type.Line, type.ValueColumn,
-            $"{server} stays in the foreground here (no {(server == "puma" ? "`-d`/daemonize" : "`-D`")}): systemd waits for it to fork and exit, then kills it at TimeoutStartSec.");
+            $"{server.Name} stays in the foreground here (no {how}): systemd waits for it to fork and exit, then kills it at TimeoutStartSec.");
     }
 }

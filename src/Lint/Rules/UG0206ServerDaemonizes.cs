@@ -72,12 +72,8 @@ internal static class ServerDaemon
 {
     public static (LintFile File, int Line, int Column, string Text)? Daemonizes(LintedService service)
     {
-        var flags = service.Model.Server.Type switch
-        {
-            ServerType.Puma => new[] { "-d", "--daemon" },
-            ServerType.Unicorn => ["-D", "--daemonize"],
-            _ => [],
-        };
+        var profile = service.Model.Server.Profile;
+        var flags = profile.DaemonizeOptions;
         if (service.StartWords.FirstOrDefault(flags.Contains) is { } flag)
         {
             if (service.IsSystemd && service.Service.Unit.Last("Service", "ExecStart") is { } start)
@@ -91,10 +87,10 @@ internal static class ServerDaemon
             }
         }
 
-        if (service.Model.Server.IsPuma && service.AppConfig?.Ruby.Last("daemonize") is { } call
+        if (profile.DaemonizeCall is { } method && service.AppConfig?.Ruby.Last(method) is { } call
             && (call.Arguments.IsEmpty || call.Arguments[0].Known is true))
         {
-            return (service.AppConfig, call.Line, call.Column, "daemonize");
+            return (service.AppConfig, call.Line, call.Column, method);
         }
 
         return null;

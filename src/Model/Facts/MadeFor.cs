@@ -21,15 +21,7 @@ internal static partial class MadeFor
             parts.Add($"{server.Profile.Name} {version}");
         }
 
-        if (server.IsPuma && server.SdNotifyGem)
-        {
-            parts.Add("sd_notify gem");
-        }
-
-        if (server.Type == ServerType.Kestrel && server.UseSystemd)
-        {
-            parts.Add("UseSystemd()");
-        }
+        parts.AddRange(server.Profile.MadeForNotes(server));
 
         if (server.Bundler is { } bundler)
         {

@@ -9,21 +9,14 @@ namespace UnitGen.Model.Facts;
 internal static class RestartFacts
 {
     /// <summary>
-    /// The signal of a phased restart when one can replace the app's code: puma in cluster mode without
-    /// preload (5.6.5 lib/puma/cluster.rb <c>phased_restart</c>: <c>return false if @options[:preload_app]</c>;
-    /// single mode has no phased restart), unicorn without preload_app (unicorn 6.0.0 SIGNALS: HUP picks up
-    /// new code only when preload_app is false). Null otherwise: the script falls back to a hot restart.
+    /// The signal of a phased restart when one can replace the app's code (the profile's
+    /// <see cref="ServerProfile.PhasedRestartKeepsOldCode"/> says none the less). Null otherwise: the script falls
+    /// back to a hot restart.
     /// </summary>
     public static RestartSignal? Phased(ServiceModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var possible = model.Server.Type switch
-        {
-            ServerType.Puma => PumaFacts.Workers(model) > 0 && !PumaFacts.EffectivePreload(model),
-            ServerType.Unicorn => !UnicornFacts.Preload(model),
-            _ => false,
-        };
-        return possible ? model.Server.Profile.SignalFor(RestartStrategy.Phased) : null;
+        return model.Server.Profile.PhasedRestartKeepsOldCode(model) is null ? model.Server.Profile.SignalFor(RestartStrategy.Phased) : null;
     }
 
     /// <summary>
@@ -38,25 +31,4 @@ internal static class RestartFacts
             ? signal : null;
     }
 
-    /// <summary>The worker processes the master forks; 0 for a single process (puma single mode, kestrel).</summary>
-    public static int Workers(ServiceModel model)
-    {
-        ArgumentNullException.ThrowIfNull(model);
-        return model.Server.Type switch
-        {
-            ServerType.Puma => PumaFacts.Workers(model),
-            ServerType.Unicorn => UnicornFacts.Workers(model),
-            _ => 0,
-        };
-    }
-
-    /// <summary>
-    /// The pid file that names the master when the supervisor's main process is not it (unicorn under
-    /// unicorn-follow, after a USR2 upgrade); null: the supervisor's main PID is the master.
-    /// </summary>
-    public static string? MasterPidfile(ServiceModel model)
-    {
-        ArgumentNullException.ThrowIfNull(model);
-        return model.Server.Type == ServerType.Unicorn ? UnicornFacts.Pidfile(model) : model.Server.Pidfile;
-    }
 }

@@ -17,7 +17,7 @@ internal static class RubyFacts
     public static bool NeverNeedsWriteExecute(ServerSpec server)
     {
         ArgumentNullException.ThrowIfNull(server);
-        if (server.Type == ServerType.Kestrel)
+        if (server.Profile.AlwaysWritesExecutableMemory)
         {
             return false;
         }

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace UnitGen.Model.Servers;
 
 /// <summary>An ASP.NET Core app on Kestrel: started by its own <c>command</c>, systemd-aware through <c>UseSystemd()</c>.</summary>
@@ -9,6 +11,31 @@ internal sealed record KestrelProfile : ServerProfile
     public override ServerType Type => ServerType.Kestrel;
 
     public override bool HasKnownVersions => true;
+
+    public override IEnumerable<string> MadeForNotes(ServerSpec server)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        return server.UseSystemd ? ["UseSystemd()"] : [];
+    }
+
+    public override string RequiredCommandExample => "command: [/srv/app/App]";
+
+    /// <summary>Type=notify, the passed sockets, the drain and WatchdogSec= all need the app's side.</summary>
+    public override ImmutableArray<string> ServiceUnitNotes { get; } =
+    [
+        "ASP.NET Core: Program.cs calls `builder.UseUnitGen();` (NuGet package UnitGen.Hosting) for",
+        "READY=1, the sockets systemd passes, a drain on stop and watchdog pings.",
+    ];
+
+    /// <summary>.NET's JIT maps W+X pages whatever the model says (MemoryDenyWriteExecute= stays off).</summary>
+    public override bool AlwaysWritesExecutableMemory => true;
+
+    /// <summary>
+    /// Microsoft.Extensions.Hosting.Systemd 10.0 (SystemdHelpers.IsSystemdService, dotnet/runtime release/10.0)
+    /// decides it runs under systemd by reading /proc/PPID/comm; ProtectProc=invisible hides PID 1 from a non-root
+    /// service, so UseSystemd() stays off and READY=1 never comes (measured on systemd 252: `systemctl start` times out).
+    /// </summary>
+    public override bool ReadsParentProcess => true;
 
     /// <summary>Microsoft.Extensions.Hosting.Systemd sends READY=1 when the app calls UseSystemd().</summary>
     public override bool CanNotify(ServerSpec server)

@@ -18,6 +18,22 @@ internal sealed record PumaProfile : ServerProfile
 
     public override bool HasKnownVersions => true;
 
+    public override string? GemName => "puma";
+
+    /// <summary>puma 5.1–6.0 notify systemd only through the sd_notify gem (UG0302).</summary>
+    public override IEnumerable<string> MadeForNotes(ServerSpec server)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        return server.SdNotifyGem ? ["sd_notify gem"] : [];
+    }
+
+    public override bool HasDefaultCommand => true;
+
+    /// <summary>puma &lt; 5 (<c>-d</c>, <c>--daemon</c>, <c>daemonize</c> in puma.rb); 5.0 removed them (History.md 5.0.0, #2170).</summary>
+    public override ImmutableArray<string> DaemonizeOptions { get; } = ["-d", "--daemon"];
+
+    public override string? DaemonizeCall => "daemonize";
+
     public override ImmutableArray<RestartSignal> RestartSignals { get; } =
     [
         new(RestartStrategy.Phased, "USR1", "phased"),
@@ -75,6 +91,17 @@ internal sealed record PumaProfile : ServerProfile
     public override bool CanNotify(ServerSpec server) => PumaFacts.CanNotify(server);
 
     public override int? DrainSeconds(ServerSpec server) => PumaFacts.WorkerShutdownTimeoutSeconds;
+
+    public override int Workers(ServiceModel model) => PumaFacts.Workers(model);
+
+    /// <summary>
+    /// Only cluster mode has a phased restart, and it runs new code only without preload (5.6.5
+    /// lib/puma/cluster.rb <c>phased_restart</c>: <c>return false if @options[:preload_app]</c>).
+    /// </summary>
+    public override string? PhasedRestartKeepsOldCode(ServiceModel model) =>
+        Workers(model) == 0 ? "puma runs in single mode, which has no phased restart"
+        : PumaFacts.EffectivePreload(model) ? "puma preloads the app, so a phased restart would keep the old code (puma lib/puma/cluster.rb)"
+        : null;
 
     public override string RunitReloadReason(RestartSignal signal)
     {

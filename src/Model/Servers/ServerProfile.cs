@@ -45,6 +45,52 @@ internal abstract record ServerProfile
     /// <summary>Whether the server's version is worth stating in the "Made for:" header (lint reads it back).</summary>
     public virtual bool HasKnownVersions => false;
 
+    /// <summary>The gem a Gemfile.lock locks the server's version by (lint); null when it is no gem.</summary>
+    public virtual string? GemName => null;
+
+    /// <summary>What the "Made for:" header states beyond the version: the parts of the server that decide its behaviour.</summary>
+    public virtual IEnumerable<string> MadeForNotes(ServerSpec server) => [];
+
+    /// <summary>Whether the model may leave out <c>command</c>: the profile has a <see cref="DefaultCommand"/>, run through the app's bundle.</summary>
+    public virtual bool HasDefaultCommand => false;
+
+    /// <summary>The <c>command</c> a model of a server without a default shows as its fix (UG0001).</summary>
+    public virtual string RequiredCommandExample => "command: [/usr/bin/program, arg]";
+
+    /// <summary>The command-line options that detach the server from whatever started it (lint, UG0205/UG0206); empty when it has none.</summary>
+    public virtual ImmutableArray<string> DaemonizeOptions => [];
+
+    /// <summary>The config-file call that detaches it (puma &lt; 5's <c>daemonize</c>); null when there is none.</summary>
+    public virtual string? DaemonizeCall => null;
+
+    /// <summary>Comment lines the service unit opens with: what the app itself must do for the unit to work.</summary>
+    public virtual ImmutableArray<string> ServiceUnitNotes => [];
+
+    /// <summary>Whether the runtime always maps writable+executable memory (a JIT that is always on), whatever the model says.</summary>
+    public virtual bool AlwaysWritesExecutableMemory => false;
+
+    /// <summary>Whether the app finds out it runs under systemd by reading its parent's <c>/proc/PPID/comm</c>, which ProtectProc=invisible hides.</summary>
+    public virtual bool ReadsParentProcess => false;
+
+    /// <summary>The worker processes the master forks; 0 for a single process.</summary>
+    public virtual int Workers(ServiceModel model) => 0;
+
+    /// <summary>
+    /// Why a phased restart of this model would not run new code (bin/NAME-restart then falls back to a hot
+    /// restart); null when it does.
+    /// </summary>
+    public virtual string? PhasedRestartKeepsOldCode(ServiceModel model) => $"{Name} has no phased restart";
+
+    /// <summary>
+    /// The pid file that names the master when the supervisor's main process may not be it (a master that
+    /// re-executes, <see cref="ReexecsMaster"/>); otherwise the model's own <c>pidfile</c>, null when none.
+    /// </summary>
+    public virtual string? MasterPidfile(ServiceModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return model.Server.Pidfile;
+    }
+
     /// <summary>The signals of each restart strategy, in the order messages list them; empty when UnitGen knows none.</summary>
     public virtual ImmutableArray<RestartSignal> RestartSignals => [];
 

@@ -20,6 +20,13 @@ internal sealed record UnicornProfile : ServerProfile
 
     public override bool HasKnownVersions => true;
 
+    public override string? GemName => "unicorn";
+
+    public override bool HasDefaultCommand => true;
+
+    /// <summary>unicorn 6.0.0 bin/unicorn: <c>-D</c>/<c>--daemonize</c>.</summary>
+    public override ImmutableArray<string> DaemonizeOptions { get; } = ["-D", "--daemonize"];
+
     public override ImmutableArray<RestartSignal> RestartSignals { get; } =
     [
         new(RestartStrategy.Normal, "HUP", "HUP: workers restart one generation at a time"),
@@ -77,6 +84,15 @@ internal sealed record UnicornProfile : ServerProfile
         ArgumentNullException.ThrowIfNull(server);
         return server.Timeout ?? DefaultTimeoutSeconds;
     }
+
+    public override int Workers(ServiceModel model) => UnicornFacts.Workers(model);
+
+    /// <summary>HUP picks up new code only when preload_app is false (unicorn 6.0.0 SIGNALS).</summary>
+    public override string? PhasedRestartKeepsOldCode(ServiceModel model) =>
+        UnicornFacts.Preload(model) ? "unicorn preloads the app, so HUP would keep the old code (unicorn SIGNALS)" : null;
+
+    /// <summary>After a USR2 upgrade the master is a new process that only its pid file names (unicorn-follow).</summary>
+    public override string? MasterPidfile(ServiceModel model) => UnicornFacts.Pidfile(model);
 
     public override string RunitReloadReason(RestartSignal signal) =>
         "a USR2 upgrade instead of HUP; unicorn-follow passes it to the master and follows the new one.";

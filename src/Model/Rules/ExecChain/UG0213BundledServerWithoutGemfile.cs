@@ -28,7 +28,7 @@ internal sealed class UG0213BundledServerWithoutGemfile : Rule
             yield break;
         }
 
-        if (model.Server.Command.IsEmpty && model.Server.Type is ServerType.Puma or ServerType.Unicorn)
+        if (model.Server.Command.IsEmpty && model.Server.Profile.HasDefaultCommand)
         {
             yield return new Finding("server.type", $"The default command `bundle exec {model.Server.Profile.Name}` needs the app's Gemfile, and the model has no `directory` (nor BUNDLE_GEMFILE).");
         }

@@ -25,7 +25,7 @@ internal sealed class UG0601UnicornFollowerWithoutPidfile : Rule
 
     public override IEnumerable<Finding> Check(ServiceModel model)
     {
-        if (model.Server.Type == ServerType.Unicorn && model.Supervises(Supervisor.Runit) && UnicornFacts.Pidfile(model) is null)
+        if (model.Server.Profile.ReexecsMaster && model.Supervises(Supervisor.Runit) && model.Server.Profile.MasterPidfile(model) is null)
         {
             yield return new Finding("server", "unicorn under runit needs a pid file to follow its master across USR2 upgrades; the model has neither `server.pidfile` nor `directory`.");
         }

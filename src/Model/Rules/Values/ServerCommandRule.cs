@@ -14,10 +14,9 @@ internal sealed class ServerCommandRule : ValueRule
     public override IEnumerable<Finding> Check(ServiceModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        if (model.Server.Type is ServerType.Kestrel or ServerType.Command && model.Server.Command.IsEmpty)
+        if (!model.Server.Profile.HasDefaultCommand && model.Server.Command.IsEmpty)
         {
-            var example = model.Server.Type == ServerType.Kestrel ? "command: [/srv/app/App]" : "command: [/usr/bin/program, arg]";
-            yield return new Finding("server.command", "Required key `command` is missing.") { Fix = $"Add `{example}`." };
+            yield return new Finding("server.command", "Required key `command` is missing.") { Fix = $"Add `{model.Server.Profile.RequiredCommandExample}`." };
         }
 
         foreach (var process in model.Processes.Where(p => p.Type == ProcessType.Command && p.Command.IsEmpty))
