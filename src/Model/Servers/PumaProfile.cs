@@ -86,6 +86,22 @@ internal sealed record PumaProfile : ServerProfile
         new('h', "help", OptionValue.None),
     ];
 
+    /// <summary><c>-b URI</c> as written; <c>-p PORT</c> is tcp://0.0.0.0:PORT (Configuration::DefaultTCPHost).</summary>
+    public override IReadOnlyList<CommandLineListener> CommandLineListeners(ServerCommandLine line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        return
+        [
+            .. line.Arguments
+                .Where(a => a.Role is ServerOptionRole.Bind or ServerOptionRole.Port)
+                .Select(a => new CommandLineListener(line.WordOf(a), a.Text, a.Value is null ? null
+                    : ListenAddress.Parse(a.Role == ServerOptionRole.Bind ? a.Value : $"tcp://0.0.0.0:{a.Value}"))),
+        ];
+    }
+
+    /// <summary>Command-line options are user options that win over the config file's (configuration.rb UserFileDefaultOptions).</summary>
+    public override bool CommandLineBindsReplaceConfig => true;
+
     public override ImmutableArray<string> DefaultCommand(ServerSpec server, string configPath) => ["puma", ConfigOption!, configPath];
 
     public override bool CanNotify(ServerSpec server) => PumaFacts.CanNotify(server);

@@ -32,6 +32,12 @@ internal abstract record ServerProfile
     /// </summary>
     public virtual ImmutableArray<ServerOption> CommandOptions => [];
 
+    /// <summary>Every listener <paramref name="line"/> (parsed by <see cref="CommandOptions"/>) adds, with the word it starts at (UG0212).</summary>
+    public virtual IReadOnlyList<CommandLineListener> CommandLineListeners(ServerCommandLine line) => [];
+
+    /// <summary>Whether a listener on the command line replaces every bind of the config file, rather than adding to them (UG0212).</summary>
+    public virtual bool CommandLineBindsReplaceConfig => false;
+
     /// <summary>The programs whose hand-written ExecStart starts this server (lint): its own, and tools that start it.</summary>
     public virtual ImmutableArray<string> StartingProgramNames => ProgramNames;
 

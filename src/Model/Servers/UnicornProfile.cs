@@ -69,6 +69,33 @@ internal sealed record UnicornProfile : ServerProfile
         new('v', "version", OptionValue.None),
     ];
 
+    /// <summary>Every <c>-l</c> address, and one listener from the last <c>-o</c> and <c>-p</c> (bin/unicorn rackup_opts).</summary>
+    public override IReadOnlyList<CommandLineListener> CommandLineListeners(ServerCommandLine line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        var found = line.Arguments.Where(a => a.Role == ServerOptionRole.Bind)
+            .Select(a => new CommandLineListener(line.WordOf(a), a.Text, a.Value is null ? null : ListenAddressOf(a.Value)))
+            .ToList();
+        var host = line.Arguments.LastOrDefault(a => a.Role == ServerOptionRole.Host);
+        var port = line.Arguments.LastOrDefault(a => a.Role == ServerOptionRole.Port);
+        if ((host ?? port) is { } any)
+        {
+            var text = string.Join(' ', new[] { host?.Text, port?.Text }.OfType<string>());
+            var h = host?.Value ?? "0.0.0.0";
+            found.Add(new CommandLineListener(line.WordOf(any), text,
+                ListenAddress.Parse($"tcp://{(h.Contains(':', StringComparison.Ordinal) && !h.StartsWith('[') ? $"[{h}]" : h)}:{port?.Value ?? "8080"}")));
+        }
+
+        return found;
+    }
+
+    /// <summary>A unicorn listen address (lib/unicorn/configurator.rb expand_addr): a path, <c>unix:PATH</c>, a bare port (0.0.0.0), or HOST:PORT.</summary>
+    private static ListenAddress? ListenAddressOf(string text) =>
+        text.StartsWith('/') ? new UnixAddress(text)
+        : text.StartsWith("unix:", StringComparison.Ordinal) ? new UnixAddress(text["unix:".Length..])
+        : text.All(char.IsAsciiDigit) ? ListenAddress.Parse($"tcp://0.0.0.0:{text}")
+        : ListenAddress.Parse($"tcp://{(text.StartsWith("*:", StringComparison.Ordinal) ? "0.0.0.0" + text[1..] : text)}");
+
     /// <summary><c>unicorn -c CONFIG [RACKUP]</c>: the rackup file is unicorn's one argument.</summary>
     public override ImmutableArray<string> DefaultCommand(ServerSpec server, string configPath)
     {

@@ -34,7 +34,7 @@ internal sealed class UG0212CommandLineAddressOutsideListen : Rule
         }
 
         var line = ServerCommandLine.Parse(server.Type, server.Command);
-        var addresses = CommandLineAddresses(server.Type, line);
+        var addresses = server.Profile.CommandLineListeners(line);
         if (addresses.Count == 0)
         {
             yield break;
@@ -57,63 +57,17 @@ internal sealed class UG0212CommandLineAddressOutsideListen : Rule
             }
         }
 
-        if (server.Type == ServerType.Puma)
+        if (server.Profile.CommandLineBindsReplaceConfig)
         {
             var given = addresses.Where(a => a.Address is not null).Select(a => Key(a.Address!)).ToHashSet(StringComparer.Ordinal);
             var first = addresses[0];
             foreach (var missing in model.Listen.Where(l => !given.Contains(Key(l.Address))))
             {
                 yield return new Finding($"server.command[{first.Word}]",
-                    $"`{first.Text}` replaces every bind of the generated puma.rb, so `listen` entry {missing.Address.PumaBind} is not served{(model.SocketActivation ? " (puma closes its socket: \"Closing unused activated socket\")" : string.Empty)}. Remove the command-line binds.");
+                    $"`{first.Text}` replaces every bind of the generated {server.Profile.ConfigFileName}, so `listen` entry {missing.Address.PumaBind} is not served{(model.SocketActivation ? " (puma closes its socket: \"Closing unused activated socket\")" : string.Empty)}. Remove the command-line binds.");
             }
         }
     }
-
-    /// <summary>Every listener the command line adds, with the word it starts at.</summary>
-    private static List<(int Word, string Text, ListenAddress? Address)> CommandLineAddresses(ServerType type, ServerCommandLine line)
-    {
-        var found = new List<(int, string, ListenAddress?)>();
-        if (type == ServerType.Puma)
-        {
-            foreach (var a in line.Arguments)
-            {
-                if (a.Role == ServerOptionRole.Bind)
-                {
-                    found.Add((line.WordOf(a), a.Text, a.Value is null ? null : ListenAddress.Parse(a.Value)));
-                }
-                else if (a.Role == ServerOptionRole.Port)
-                {
-                    found.Add((line.WordOf(a), a.Text, a.Value is null ? null : ListenAddress.Parse($"tcp://0.0.0.0:{a.Value}")));
-                }
-            }
-
-            return found;
-        }
-
-        foreach (var a in line.Arguments.Where(a => a.Role == ServerOptionRole.Bind))
-        {
-            found.Add((line.WordOf(a), a.Text, a.Value is null ? null : UnicornAddress(a.Value)));
-        }
-
-        // -o and -p make one more listener from the last of each (bin/unicorn rackup_opts).
-        var host = line.Arguments.LastOrDefault(a => a.Role == ServerOptionRole.Host);
-        var port = line.Arguments.LastOrDefault(a => a.Role == ServerOptionRole.Port);
-        if ((host ?? port) is { } any)
-        {
-            var text = string.Join(' ', new[] { host?.Text, port?.Text }.OfType<string>());
-            var h = host?.Value ?? "0.0.0.0";
-            found.Add((line.WordOf(any), text, ListenAddress.Parse($"tcp://{(h.Contains(':', StringComparison.Ordinal) && !h.StartsWith('[') ? $"[{h}]" : h)}:{port?.Value ?? "8080"}")));
-        }
-
-        return found;
-    }
-
-    /// <summary>A unicorn listen address (lib/unicorn/configurator.rb expand_addr): a path, <c>unix:PATH</c>, a bare port (0.0.0.0), or HOST:PORT.</summary>
-    private static ListenAddress? UnicornAddress(string text) =>
-        text.StartsWith('/') ? new UnixAddress(text)
-        : text.StartsWith("unix:", StringComparison.Ordinal) ? new UnixAddress(text["unix:".Length..])
-        : text.All(char.IsAsciiDigit) ? ListenAddress.Parse($"tcp://0.0.0.0:{text}")
-        : ListenAddress.Parse($"tcp://{(text.StartsWith("*:", StringComparison.Ordinal) ? "0.0.0.0" + text[1..] : text)}");
 
     /// <summary>Both servers compare canonical literal addresses; a port-only listen entry is systemd's [::]:PORT.</summary>
     private static string Key(ListenAddress address) => address switch
