@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using UnitGen.Model.Facts;
+using UnitGen.Model.Servers;
 
 namespace UnitGen.Lint.Import;
 
@@ -10,7 +12,7 @@ internal sealed record ReadFlag(string? Key, string Text, string? Value);
 
 /// <summary>
 /// The options of the programs a Procfile starts that the importer reads, each table checked in the
-/// program's own option parser: puma 5.6.5 <c>lib/puma/cli.rb</c>, unicorn 6.0.0 <c>bin/unicorn</c>, Rails'
+/// program's own option parser: the web servers' from their profiles (<see cref="Of"/>), Rails'
 /// <c>rails server</c> (railties <c>lib/rails/commands/server/server_command.rb</c>), sidekiq 6.4.1
 /// <c>lib/sidekiq/cli.rb</c> <c>parse_options</c>. An option missing here is reported, never guessed at.
 /// </summary>
@@ -18,34 +20,28 @@ internal static class ProcfileFlags
 {
     public const string Positional = "positional";
 
-    public static readonly ImmutableArray<ProcfileFlag> Puma =
-    [
-        new("bind", true, "-b", "--bind"),
-        new("config", true, "-C", "--config"),
-        new("environment", true, "-e", "--environment"),
-        new("forkWorker", false, "-f", "--fork-worker"),
-        new("port", true, "-p", "--port"),
-        new("pidfile", true, "--pidfile"),
-        new("preload", false, "--preload"),
-        new("pruneBundler", false, "--prune-bundler"),
-        new("threads", true, "-t", "--threads"),
-        new("workers", true, "-w", "--workers"),
-        new("other", false, "--bind-to-activated-sockets", "--no-config", "--debug", "-q", "--quiet", "-v", "--log-requests", "-s", "--silent", "--early-hints", "--redirect-append", "--no-redirect-append"),
-        new("other", true, "--control-url", "--control-token", "--dir", "-I", "--include", "--extra-runtime-dependencies", "-R", "--restart-cmd", "-S", "--state", "--tag", "--redirect-stdout", "--redirect-stderr"),
-    ];
-
-    public static readonly ImmutableArray<ProcfileFlag> Unicorn =
-    [
-        new("config", true, "-c", "--config-file"),
-        new("environment", true, "-E", "--env"),
-        new("listen", true, "-l", "--listen"),
-        new("host", true, "-o", "--host"),
-        new("port", true, "-p", "--port"),
-        new("daemonize", false, "-D", "--daemonize"),
-        new("pidfile", true, "-P", "--pid"),
-        new("other", false, "-d", "--debug", "-w", "--warn", "-N", "--no-default-middleware"),
-        new("other", true, "-e", "--eval", "-I", "--include", "-r", "--require", "-s", "--server"),
-    ];
+    /// <summary>
+    /// A web server's options, from its profile's table (<see cref="ServerProfile.CommandOptions"/>, checked in its
+    /// option parser): the model key an option sets, else what it decides (config, bind, port, host), else
+    /// <c>daemonize</c> or <c>other</c>. An option with an optional value takes one only attached (<c>--fork-worker=N</c>),
+    /// as OptionParser reads it.
+    /// </summary>
+    public static ImmutableArray<ProcfileFlag> Of(ServerProfile server)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        return [.. server.CommandOptions.Select(o => new ProcfileFlag(
+            o.ModelKey ?? o.Role switch
+            {
+                ServerOptionRole.Config => "config",
+                ServerOptionRole.Bind => "bind",
+                ServerOptionRole.Port => "port",
+                ServerOptionRole.Host => "host",
+                _ when server.DaemonizeOptions.Contains($"--{o.Name}") => "daemonize",
+                _ => "other",
+            },
+            o.Value == OptionValue.Required,
+            [.. o.Letter is { } letter ? [$"-{letter}"] : Array.Empty<string>(), $"--{o.Name}"]))];
+    }
 
     public static readonly ImmutableArray<ProcfileFlag> RailsServer =
     [

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using UnitGen.Formats.Procfile;
 using UnitGen.Model;
+using UnitGen.Model.Servers;
 
 namespace UnitGen.Lint.Import;
 
@@ -154,13 +155,10 @@ internal static class ProcfileImporter
             var launch = Launcher.Of(command.Words);
             var program = launch.Program is { } p ? Path.GetFileName(p) : null;
             var railsServer = program == "rails" && launch.Args.FirstOrDefault() is "server" or "s";
-            var type = program switch
-            {
-                "puma" => ServerType.Puma,
-                "unicorn" or "unicorn_rails" => ServerType.Unicorn,
-                _ when railsServer => ServerType.Puma,
-                _ => ServerType.Command,
-            };
+            // A web server whose options its profile lists; `rails server` starts the Gemfile's puma (railties' default).
+            var type = railsServer ? ServerType.Puma
+                : ServerProfiles.All.FirstOrDefault(p => program is not null && p.ProgramNames.Contains(program) && !p.CommandOptions.IsEmpty)?.Type
+                ?? ServerType.Command;
             if (command.ShellReason is not null || type == ServerType.Command)
             {
                 Origin("listen[0]", entry.Line);
@@ -173,7 +171,7 @@ internal static class ProcfileImporter
             }
 
             Origin("server.type", entry.Line);
-            var table = railsServer ? ProcfileFlags.RailsServer : type == ServerType.Puma ? ProcfileFlags.Puma : ProcfileFlags.Unicorn;
+            var table = railsServer ? ProcfileFlags.RailsServer : ProcfileFlags.Of(ServerProfiles.Of(type));
             var server = new ServerSpec { Type = type };
             var listen = new List<Listener>();
             string? host = null;

@@ -35,4 +35,5 @@ internal enum OptionValue
 /// <param name="Name">The long form without the dashes.</param>
 /// <param name="Value">Whether it takes a value.</param>
 /// <param name="Role">What it decides for UnitGen's files.</param>
-internal sealed record ServerOption(char? Letter, string Name, OptionValue Value, ServerOptionRole Role = ServerOptionRole.Other);
+/// <param name="ModelKey">The <c>server.</c> key its value sets when a command line is imported (a Procfile); null when none.</param>
+internal sealed record ServerOption(char? Letter, string Name, OptionValue Value, ServerOptionRole Role = ServerOptionRole.Other, string? ModelKey = null);

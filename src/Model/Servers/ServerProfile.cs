@@ -7,7 +7,8 @@ namespace UnitGen.Model.Servers;
 /// Everything UnitGen knows about one kind of server, asked by the emitters, the rules, the runit
 /// control scripts and lint: how it is started and given its config, whether it notifies systemd,
 /// takes activated sockets, how it restarts and stops, and how long it drains. A new server type is
-/// one profile (plus its config emitter, its schema entry and a sample).
+/// one profile, registered in <see cref="ServerProfiles"/> (plus its enum member, its config emitter, its
+/// schema entry and a sample: docs/architecture.md, checked by NewServerTypeTests).
 /// </summary>
 internal abstract record ServerProfile
 {

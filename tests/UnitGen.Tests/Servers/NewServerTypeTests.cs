@@ -104,7 +104,7 @@ public class NewServerTypeTests
         ["src/Model/Rules/Restarts/UG0402PhasedWithPreload.cs"] = "one branch per server, each citing its source",
         ["src/Model/Rules/Sockets/UG0101BindWithoutSocket.cs"] = "puma's binder matching; unicorn has UG0105",
         ["src/Model/Rules/Project/UG0310UseSystemdWithoutIntegration.cs"] = "UseSystemd() is Kestrel's",
-        ["src/Lint/Import/ProcfileImporter.cs"] = "reads puma, unicorn and rails server flags; other servers import as a command",
+        ["src/Lint/Import/ProcfileImporter.cs"] = "`rails server` starts the Gemfile's puma",
     };
 
     [Fact]
