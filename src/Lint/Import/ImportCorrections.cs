@@ -50,6 +50,9 @@ internal static partial class ImportCorrections
         new("UG0211", "server.command", m => m.Server.Command.Length == 0 ? null : m with { Server = m.Server with { Command = [] } }),
         new("UG0201", "server.command", m => m.Server.Command.Length == 0 ? null : m with { Server = m.Server with { Command = [] } }),
         // Binds on the command line replace the generated config's (puma 5.6.5 cli.rb): the sockets of `listen` are the binds.
+        // A `-C` lint read for a server UnitGen writes no config for (sidekiq's sidekiq.yml as a command): it stays in the command.
+        new("UG0214", "server.config", m => m.Server.Config is not null && !m.Server.Profile.ServerKeys.Contains("config")
+            ? m with { Server = m.Server with { Config = null } } : null),
         new("UG0212", "server.command", m => WithoutCommandLineBinds(m.Server.Command) is var argv && argv.SequenceEqual(m.Server.Command) ? null
             : m with { Server = m.Server with { Command = [.. argv] } }),
         // puma.rb's `workers` wins over WEB_CONCURRENCY (puma 5.6.5 configuration.rb: the env var is only a default): the app
@@ -84,7 +87,7 @@ internal static partial class ImportCorrections
     ];
 
     /// <summary>The warnings that lint reports on generated files too: corrected like errors.</summary>
-    private static readonly HashSet<string> CorrectedWarnings = new(StringComparer.Ordinal) { "UG0102", "UG0504" };
+    private static readonly HashSet<string> CorrectedWarnings = new(StringComparer.Ordinal) { "UG0102", "UG0214", "UG0504" };
 
     /// <summary>The words without puma's <c>-b URI</c>, <c>--bind URI</c>, <c>--bind=URI</c>, <c>-p N</c>, <c>--port N</c> (also inside a shell's script word).</summary>
     private static IEnumerable<string> WithoutCommandLineBinds(IReadOnlyList<string> argv)

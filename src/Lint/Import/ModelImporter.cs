@@ -124,7 +124,13 @@ internal static partial class ModelImporter
             "systemd.stderr" => m.Systemd.Stderr is { } e ? $"\"{e}\"" : "absent",
             "allowRoot" => m.AllowRoot ? "true" : $"false (user {m.User})",
             "environment.WEB_CONCURRENCY" => m.EnvironmentValue("WEB_CONCURRENCY") ?? "absent",
-            _ => "set",
+            // Any other key as the field table reads it.
+            _ => UnitGen.Model.Fields.ModelFields.All.FirstOrDefault(f => f.Path == path)?.Read?.Invoke(m) switch
+            {
+                null => "absent",
+                string text => $"\"{text}\"",
+                var value => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "set",
+            },
         };
     }
 

@@ -155,9 +155,11 @@ internal static class ProcfileImporter
             var launch = Launcher.Of(command.Words);
             var program = launch.Program is { } p ? Path.GetFileName(p) : null;
             var railsServer = program == "rails" && launch.Args.FirstOrDefault() is "server" or "s";
-            // A web server whose options its profile lists; `rails server` starts the Gemfile's puma (railties' default).
+            // A web server whose options its profile lists and whose config file UnitGen writes (the flags below move
+            // into it); `rails server` starts the Gemfile's puma (railties' default). Any other program stays a command.
             var type = railsServer ? ServerType.Puma
-                : ServerProfiles.All.FirstOrDefault(p => program is not null && p.ProgramNames.Contains(program) && !p.CommandOptions.IsEmpty)?.Type
+                : ServerProfiles.All.FirstOrDefault(p => program is not null && p.ProgramNames.Contains(program)
+                    && !p.CommandOptions.IsEmpty && p.ConfigFileName is not null)?.Type
                 ?? ServerType.Command;
             if (command.ShellReason is not null || type == ServerType.Command)
             {

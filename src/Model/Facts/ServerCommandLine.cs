@@ -77,12 +77,14 @@ internal sealed record ServerCommandLine
     /// </summary>
     public ImmutableArray<string> WithConfig(ServerType type, string config)
     {
-        if (!FoundServer || InShell || Arguments.Any(a => a.Role is ServerOptionRole.Config or ServerOptionRole.NoConfig))
+        // A server UnitGen writes no config file for has no option to pass one with: its command stays as written.
+        if (Servers.ServerProfiles.Of(type).ConfigOption is not { } option
+            || !FoundServer || InShell || Arguments.Any(a => a.Role is ServerOptionRole.Config or ServerOptionRole.NoConfig))
         {
             return Argv;
         }
 
-        return Argv.InsertRange(Program + 1, ImmutableArray.Create(Servers.ServerProfiles.Of(type).ConfigOption!, config));
+        return Argv.InsertRange(Program + 1, ImmutableArray.Create(option, config));
     }
 
     /// <summary>Whether any word pair of the command reads "config option, then <paramref name="config"/>" (a wrapper that passes it on).</summary>

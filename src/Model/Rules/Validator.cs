@@ -34,7 +34,7 @@ internal static class Validator
         }
 
         return Sorted(RuleCatalog.All
-            .Where(rule => lint || !rule.LintOnly)
+            .Where(rule => lint ? !rule.ModelOnly : !rule.LintOnly)
             .SelectMany(rule => rule.Check(model).Select(f => Diagnose(rule, f, map))));
     }
 

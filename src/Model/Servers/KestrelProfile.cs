@@ -12,6 +12,9 @@ internal sealed record KestrelProfile : ServerProfile
 
     public override bool HasKnownVersions => true;
 
+    /// <summary>The app is its own <c>command</c>; the version decides UG0111, <c>useSystemd</c> notify and sockets. Ruby's keys mean nothing to it.</summary>
+    public override ImmutableArray<string> ServerKeys { get; } = ["version", "command", "useSystemd"];
+
     public override IEnumerable<string> MadeForNotes(ServerSpec server)
     {
         ArgumentNullException.ThrowIfNull(server);

@@ -20,6 +20,13 @@ internal sealed record PumaProfile : ServerProfile
 
     public override string? GemName => "puma";
 
+    /// <summary>Everything but unicorn's <c>timeout</c> and Kestrel's <c>useSystemd</c> (PumaConfigEmitter, PumaFacts).</summary>
+    public override ImmutableArray<string> ServerKeys { get; } =
+    [
+        "version", "command", "bundler", "config", "rackup", "environment", "workers", "threads", "preload", "forkWorker",
+        "sdNotifyGem", "pidfile", "localConfig", "pruneBundler", "binds", "ruby", "yjit",
+    ];
+
     /// <summary>puma 5.1–6.0 notify systemd only through the sd_notify gem (UG0302).</summary>
     public override IEnumerable<string> MadeForNotes(ServerSpec server)
     {

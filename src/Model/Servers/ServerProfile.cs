@@ -17,6 +17,12 @@ internal abstract record ServerProfile
     /// <summary>The word of <c>server.type</c> and of the "Made for:" header.</summary>
     public string Name => Type.ToString().ToLowerInvariant();
 
+    /// <summary>
+    /// The <c>server.</c> keys (besides <c>type</c>) that change what UnitGen writes for this server or how its rules
+    /// judge it; another key set in a model has no effect (UG0214). Abstract, so a new server states them.
+    /// </summary>
+    public abstract ImmutableArray<string> ServerKeys { get; }
+
     /// <summary>The config file UnitGen writes for the server (<c>puma.rb</c>), null when it writes none.</summary>
     public virtual string? ConfigFileName => null;
 

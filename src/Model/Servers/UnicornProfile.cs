@@ -22,6 +22,16 @@ internal sealed record UnicornProfile : ServerProfile
 
     public override string? GemName => "unicorn";
 
+    /// <summary>
+    /// UnicornConfigEmitter and UnicornFacts: no threads (one request per worker), no puma options, and no
+    /// <c>environment</c> — UnitGen passes no <c>-E</c>; RACK_ENV in <c>environment:</c> is what sets it.
+    /// </summary>
+    public override ImmutableArray<string> ServerKeys { get; } =
+    [
+        "version", "command", "bundler", "config", "rackup", "workers", "preload", "pidfile", "timeout", "localConfig",
+        "binds", "ruby", "yjit",
+    ];
+
     public override bool HasDefaultCommand => true;
 
     /// <summary>unicorn 6.0.0 bin/unicorn: <c>-D</c>/<c>--daemonize</c>.</summary>

@@ -26,13 +26,13 @@ internal sealed class UG0211ServerConfigNotPassed : Rule
     public override IEnumerable<Finding> Check(ServiceModel model)
     {
         var server = model.Server;
-        if (server.Command.IsEmpty || server.Profile.ProgramNames.IsEmpty)
+        // A server UnitGen writes no config file for has none to be passed; a config option of its own is the user's.
+        if (server.Command.IsEmpty || server.Profile.ProgramNames.IsEmpty || server.Profile.ConfigOption is not { } flag)
         {
             yield break;
         }
 
         var config = ServerConfigFile.InstalledPath(model);
-        var flag = server.Profile.ConfigOption!;
         var line = ServerCommandLine.Parse(server.Type, server.Command);
         if (!line.FoundServer || line.InShell)
         {
