@@ -564,9 +564,9 @@ internal static class LintModelBuilder
             }
         }
 
-        // The only config given is the server's when the command is that server; a command UnitGen cannot name (sidekiq,
-        // a wrapper script) takes a config only by its path, else a sidekiq unit beside puma.rb would be read as puma.
-        return candidates.Count == 1 && type != ServerType.Command ? candidates[0] : null;
+        // The only config given is the server's when the command is a server that reads one of that kind; any other program
+        // (sidekiq, a wrapper script, Kestrel) takes a config only by its path, else a sidekiq unit beside puma.rb would be read as puma.
+        return candidates.Count == 1 && kind is not null ? candidates[0] : null;
     }
 
     private static string Resolve(string path, string? directory) =>

@@ -54,6 +54,8 @@ internal sealed record KestrelProfile : ServerProfile
         return server.UseSystemd;
     }
 
+    public override string? TakesActivatedSocketsWhen => "the app calls `UseSystemd()` on KestrelServerOptions and the model says `server.useSystemd: true`";
+
     public override int? DrainSeconds(ServerSpec server) => ShutdownSeconds;
 
     /// <summary>An app started as <c>dotnet APP.dll</c> or by its apphost next to <c>APP.dll</c>.</summary>

@@ -138,6 +138,9 @@ internal abstract record ServerProfile
     /// <summary>Whether the server takes over LISTEN_FDS sockets from systemd (UG0109).</summary>
     public virtual bool AcceptsActivatedSockets(ServerSpec server) => true;
 
+    /// <summary>What makes the server take systemd's sockets when <see cref="AcceptsActivatedSockets"/> says no (UG0109's fix); null when nothing can.</summary>
+    public virtual string? TakesActivatedSocketsWhen => null;
+
     /// <summary>Seconds the server may need to finish in-flight requests after the stop signal; null when unknown.</summary>
     public virtual int? DrainSeconds(ServerSpec server) => null;
 

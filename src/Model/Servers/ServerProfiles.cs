@@ -19,5 +19,5 @@ internal static class ServerProfiles
         [.. All.SelectMany(p => p.StartingProgramNames).Distinct(StringComparer.Ordinal).OrderByDescending(n => n.Length).ThenBy(n => n, StringComparer.Ordinal)];
 
     public static ServerProfile Of(ServerType type) =>
-        ByType.TryGetValue(type, out var profile) ? profile : throw new ArgumentOutOfRangeException(nameof(type), type, "no profile for this server type");
+        ByType.TryGetValue(type, out var profile) ? profile : throw new ArgumentOutOfRangeException(nameof(type), type, $"no profile for ServerType.{type}: add its profile to ServerProfiles.All");
 }

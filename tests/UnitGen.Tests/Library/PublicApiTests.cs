@@ -41,9 +41,13 @@ public class PublicApiTests
     internal static IEnumerable<string> Surface(Assembly assembly) =>
         assembly.GetExportedTypes()
             .SelectMany(t => new[] { $"{t.Assembly.GetName().Name} {t.FullName}" }
-                .Concat(t.GetMembers(Declared).Where(Reachable).Select(m => $"{t.FullName}: {m.MemberType} {m}")))
+                .Concat(t.GetMembers(Declared).Where(Reachable).Select(m => $"{t.FullName}: {m.MemberType} {m}{ConstantOf(m)}")))
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal);
+
+    /// <summary>A constant's value (an enum member's number is API: reordering the members renumbers them).</summary>
+    private static string ConstantOf(MemberInfo member) =>
+        member is FieldInfo { IsLiteral: true } constant ? $" = {Convert.ToString(constant.GetRawConstantValue(), System.Globalization.CultureInfo.InvariantCulture)}" : string.Empty;
 
     private static bool Reachable(MemberInfo member) => member switch
     {

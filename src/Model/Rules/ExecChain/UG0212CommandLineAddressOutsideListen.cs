@@ -48,12 +48,16 @@ internal sealed class UG0212CommandLineAddressOutsideListen : Rule
         }
 
         var listenText = model.Listen.IsEmpty ? "none" : string.Join(", ", model.Listen.Select(l => l.Address.PumaBind));
+        // A server UnitGen writes no config for gets its addresses only from the command line: there `listen` must follow it.
+        var advice = server.Profile.ConfigFileName is { } file
+            ? $"Remove it; UnitGen writes the binds from `listen` into {file}."
+            : "Make `listen` name it: the command line is where this server gets its addresses.";
         foreach (var (word, text, address) in addresses)
         {
             if (address is null || !listens.Contains(Key(address)))
             {
                 yield return new Finding($"server.command[{word}]",
-                    $"`{text}` on the command line listens on {address?.PumaBind ?? "an address UnitGen cannot read"}, which is no `listen` entry ({listenText}): the server binds it itself{(model.SocketActivation ? ", EADDRINUSE where systemd holds the port" : string.Empty)}. Remove it; UnitGen writes the binds from `listen`.");
+                    $"`{text}` on the command line listens on {address?.PumaBind ?? "an address UnitGen cannot read"}, which is no `listen` entry ({listenText}): the server binds it itself{(model.SocketActivation ? ", EADDRINUSE where systemd holds the port" : string.Empty)}. {advice}");
             }
         }
 

@@ -31,7 +31,13 @@ internal sealed class UG0405RestartClosesSocket : Rule
         }
         else if (model.Supervises(Supervisor.Systemd) && !model.SocketActivation)
         {
-            yield return new Finding("restart", $"{server} has no in-place re-exec, and without socket activation nobody holds the port: a `restart: hot` is a stop + start, and connections are refused until the app has booted again.");
+            // Socket activation is the fix only for a server that can take the socket (UG0109).
+            var profile = model.Server.Profile;
+            yield return new Finding("restart", $"{server} has no in-place re-exec, and without socket activation nobody holds the port: a `restart: hot` is a stop + start, and connections are refused until the app has booted again.")
+            {
+                Fix = profile.AcceptsActivatedSockets(model.Server) || profile.TakesActivatedSocketsWhen is not null ? null
+                    : $"Use `restart: normal`: {server} cannot take a socket systemd holds, so nothing keeps the port across a restart.",
+            };
         }
         else if (model.Supervises(Supervisor.Runit))
         {

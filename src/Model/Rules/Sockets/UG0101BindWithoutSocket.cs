@@ -21,7 +21,7 @@ internal sealed class UG0101BindWithoutSocket : Rule
 
     public override IEnumerable<Finding> Check(ServiceModel model)
     {
-        if (!model.SocketActivation || model.Server.Binds is not { } binds || model.Server.Type == ServerType.Unicorn)
+        if (!model.SocketActivation || model.Server.Binds is not { } binds || !model.Server.IsPuma)
         {
             yield break;
         }

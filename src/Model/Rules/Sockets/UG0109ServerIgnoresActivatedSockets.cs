@@ -12,7 +12,7 @@ internal sealed class UG0109ServerIgnoresActivatedSockets : Rule
 
     public override string Title => "Socket activation for a server that does not take LISTEN_FDS: systemd's socket is never accepted on, and the app binds its own port.";
 
-    public override string Fix => "kestrel: call `UseSystemd()` on KestrelServerOptions and set `server.useSystemd: true`; or set `systemd.socketActivation: false`.";
+    public override string Fix => "Make the server take the sockets (Kestrel: call `UseSystemd()` on KestrelServerOptions and set `server.useSystemd: true`), or set `systemd.socketActivation: false`.";
 
     public override string Explanation =>
         "Kestrel adopts systemd's sockets only when the app calls KestrelServerOptions.UseSystemd() (ASP.NET Core " +
@@ -23,8 +23,13 @@ internal sealed class UG0109ServerIgnoresActivatedSockets : Rule
     {
         if (model.SocketActivation && !model.Listen.IsEmpty && !model.Server.Profile.AcceptsActivatedSockets(model.Server))
         {
+            var profile = model.Server.Profile;
+            var when = profile.TakesActivatedSocketsWhen;
             yield return new Finding(model.Systemd.SocketActivation is null ? "listen" : "systemd.socketActivation",
-                $"{model.Server.Type.ToString().ToLowerInvariant()} without `useSystemd: true` ignores the socket(s) systemd passes ({string.Join(", ", model.Listen.Select(l => l.Address.ListenStream))}) and binds its own URLs.");
+                $"{profile.Name} ignores the socket(s) systemd passes ({string.Join(", ", model.Listen.Select(l => l.Address.ListenStream))}) and binds its own addresses{(when is null ? string.Empty : $"; it takes them only when {when}")}.")
+            {
+                Fix = when is null ? "Set `systemd.socketActivation: false`." : null,
+            };
         }
     }
 }
