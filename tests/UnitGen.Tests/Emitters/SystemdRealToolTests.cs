@@ -20,7 +20,7 @@ public partial class SystemdRealToolTests(ITestOutputHelper output)
     public void Systemd_analyze_verify_says_nothing_about_our_units(string sample)
     {
         using var dir = new TempFolder();
-        Generate(sample, dir.Path);
+        var model = Generate(sample, dir.Path);
         var units = Directory.GetFiles(Path.Combine(dir.Path, "systemd")).Order().ToList();
         // A template is verified as an instance: systemd loads `NAME-worker@1.service` from `NAME-worker@.service`.
         foreach (var template in units.Where(u => u.EndsWith("@.service", StringComparison.Ordinal)).ToList())
@@ -30,7 +30,13 @@ public partial class SystemdRealToolTests(ITestOutputHelper output)
             units.Add(instance);
         }
 
-        var problems = SystemdVerify.ProblemsWith(units);
+        // A sample's own program (command-go's /srv/ledger/bin/ledger) lives on the deploy host, not here: that line, and
+        // the exit status it causes, only while the program is absent, is systemd confirming the path it was given.
+        var program = model.Server.Command.IsEmpty ? null : model.Server.Command[0];
+        var missing = program is not null && !File.Exists(program) ? $": Command {program} is not executable: No such file or directory" : null;
+        var problems = SystemdVerify.ProblemsWith(units)
+            .Where(p => missing is null || !(p.EndsWith(missing, StringComparison.Ordinal) || p.StartsWith("systemd-analyze verify exited", StringComparison.Ordinal)))
+            .ToList();
 
         Assert.True(problems.Count == 0, string.Join('\n', problems));
     }
