@@ -50,7 +50,7 @@ internal static partial class InitCommand
         Regex.Replace(new DirectoryInfo(Environment.CurrentDirectory).Name.ToLowerInvariant(), "[^a-z0-9_-]", "-").TrimStart('-', '_', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9') is { Length: > 0 } n ? n : "app";
 
     /// <summary>One starter per server type. The name is checked against the model's own pattern first, so it cannot break the YAML.</summary>
-    private static readonly Dictionary<string, Func<string, string>> Starters = new(StringComparer.Ordinal)
+    internal static readonly Dictionary<string, Func<string, string>> Starters = new(StringComparer.Ordinal)
     {
         ["puma"] = Puma,
         ["unicorn"] = Unicorn,

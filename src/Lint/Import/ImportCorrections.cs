@@ -69,7 +69,7 @@ internal static partial class ImportCorrections
         new("UG0704", "systemd.stdout", m => m.Systemd.Stdout is "syslog" or "syslog+console" ? m with { Systemd = m.Systemd with { Stdout = null } } : null),
         new("UG0704", "systemd.stderr", m => m.Systemd.Stderr is "syslog" or "syslog+console" ? m with { Systemd = m.Systemd with { Stderr = null } } : null),
         // A daemonizing server (UG0206): UnitGen runs it in the foreground (Type=simple), without the flag.
-        new("UG0206", "server.command", m => m.Server.Command.Where(w => w is not ("-d" or "--daemon" or "-D" or "--daemonize")).ToList() is var argv && argv.Count != m.Server.Command.Length
+        new("UG0206", "server.command", m => m.Server.Command.Where(w => !m.Server.Profile.DaemonizeOptions.Contains(w)).ToList() is var argv && argv.Count != m.Server.Command.Length
             ? m with { Server = m.Server with { Command = [.. argv] } }
             : null),
         // Root: the source runs as root; the model says so explicitly (and the generated unit states it), the user decides.

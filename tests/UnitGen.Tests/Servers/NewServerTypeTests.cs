@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using UnitGen.Cli.Commands;
 using UnitGen.Emitters.App;
 using UnitGen.Model;
 using UnitGen.Model.Loading;
@@ -75,6 +76,22 @@ public class NewServerTypeTests
 
         // Assert
         Assert.True(samples.Count > 0, $"no sample in samples/ has `server.type: {name}`; add one (its golden files follow with UNITGEN_ACCEPT=1)");
+    }
+
+    [Theory]
+    [MemberData(nameof(Types))]
+    public void Init_has_a_starter_for_every_server_type_that_validates(ServerType type)
+    {
+        // Arrange
+        var name = ServerProfiles.Of(type).Name;
+        Assert.True(InitCommand.Starters.ContainsKey(name), $"`unitgen init --type {name}` has no starter: add one to src/Cli/Commands/InitCommand.cs");
+
+        // Act
+        var loaded = ModelLoader.Load(InitCommand.Starters[name]("app"), "unitgen.yaml");
+
+        // Assert
+        Assert.Equal(type, loaded.Model?.Server.Type);
+        Assert.DoesNotContain(loaded.Validate(), d => d.IsError);
     }
 
     [Theory]

@@ -25,7 +25,8 @@ internal sealed class UG0202BundlerDropsDescriptors : Rule
         var argv = model.Server.Command;
         // `bundle exec` anywhere: also behind a launcher (`rbenv exec bundle exec puma`, `env X=1 bundle exec …`).
         var exec = Enumerable.Range(1, Math.Max(0, argv.Length - 1)).FirstOrDefault(i => argv[i] == "exec" && Path.GetFileName(argv[i - 1]) == "bundle");
-        if (!model.SocketActivation || exec < 1)
+        // A server that takes no activated socket loses nothing (UG0109 says so instead).
+        if (!model.SocketActivation || exec < 1 || !model.Server.Profile.AcceptsActivatedSockets(model.Server))
         {
             yield break;
         }
@@ -37,7 +38,7 @@ internal sealed class UG0202BundlerDropsDescriptors : Rule
         else if (!argv.Contains("--keep-file-descriptors") && (model.Server.Bundler is null || model.Server.Bundler < KeepsFdsByDefault))
         {
             yield return new Finding("server.command",
-                $"`bundle exec` without `--keep-file-descriptors` and bundler {(model.Server.Bundler?.ToString() ?? "of unknown version")}: the sockets systemd passed are closed before puma starts.");
+                $"`bundle exec` without `--keep-file-descriptors` and bundler {(model.Server.Bundler?.ToString() ?? "of unknown version")}: the sockets systemd passed are closed before {model.Server.Profile.Name} starts.");
         }
     }
 }

@@ -49,15 +49,18 @@ internal sealed class UG0212CommandLineAddressOutsideListen : Rule
 
         var listenText = model.Listen.IsEmpty ? "none" : string.Join(", ", model.Listen.Select(l => l.Address.PumaBind));
         // A server UnitGen writes no config for gets its addresses only from the command line: there `listen` must follow it.
-        var advice = server.Profile.ConfigFileName is { } file
-            ? $"Remove it; UnitGen writes the binds from `listen` into {file}."
-            : "Make `listen` name it: the command line is where this server gets its addresses.";
+        var (advice, fix) = server.Profile.ConfigFileName is { } file
+            ? ($"Remove it; UnitGen writes the binds from `listen` into {file}.", (string?)null)
+            : ("The command line is where this server gets its addresses.", "Make `listen` name exactly the addresses of the command line (removing them would leave the server on its default address).");
         foreach (var (word, text, address) in addresses)
         {
             if (address is null || !listens.Contains(Key(address)))
             {
                 yield return new Finding($"server.command[{word}]",
-                    $"`{text}` on the command line listens on {address?.PumaBind ?? "an address UnitGen cannot read"}, which is no `listen` entry ({listenText}): the server binds it itself{(model.SocketActivation ? ", EADDRINUSE where systemd holds the port" : string.Empty)}. {advice}");
+                    $"`{text}` on the command line listens on {address?.PumaBind ?? "an address UnitGen cannot read"}, which is no `listen` entry ({listenText}): the server binds it itself{(model.SocketActivation ? ", EADDRINUSE where systemd holds the port" : string.Empty)}. {advice}")
+                {
+                    Fix = fix,
+                };
             }
         }
 

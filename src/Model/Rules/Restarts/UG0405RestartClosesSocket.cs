@@ -24,25 +24,32 @@ internal sealed class UG0405RestartClosesSocket : Rule
             yield break;
         }
 
-        var server = model.Server.Profile.Name;
+        var profile = model.Server.Profile;
+        var server = profile.Name;
+        // Socket activation is the fix only where systemd supervises and the server can take the socket (UG0109).
+        var canTakeSocket = profile.AcceptsActivatedSockets(model.Server) || profile.TakesActivatedSocketsWhen is not null;
+        var normal = $"Use `restart: normal`: {server} cannot take a socket systemd holds, so nothing keeps the port across a restart.";
         if (model.Restart == RestartStrategy.Phased)
         {
-            yield return new Finding("restart", $"{server} has no phased (rolling) restart: `restart: phased` cannot keep serving while the app is replaced.");
+            yield return new Finding("restart", $"{server} has no phased (rolling) restart: `restart: phased` cannot keep serving while the app is replaced.")
+            {
+                Fix = canTakeSocket ? null : normal,
+            };
         }
         else if (model.Supervises(Supervisor.Systemd) && !model.SocketActivation)
         {
-            // Socket activation is the fix only for a server that can take the socket (UG0109).
-            var profile = model.Server.Profile;
             yield return new Finding("restart", $"{server} has no in-place re-exec, and without socket activation nobody holds the port: a `restart: hot` is a stop + start, and connections are refused until the app has booted again.")
             {
-                Fix = profile.AcceptsActivatedSockets(model.Server) || profile.TakesActivatedSocketsWhen is not null ? null
-                    : $"Use `restart: normal`: {server} cannot take a socket systemd holds, so nothing keeps the port across a restart.",
+                Fix = canTakeSocket ? null : normal,
             };
         }
         else if (model.Supervises(Supervisor.Runit))
         {
             // runsv has no socket to hand over; only a server that re-execs itself keeps its port.
-            yield return new Finding("restart", $"{server} has no in-place re-exec and runit holds no socket: under runit a `restart: hot` is a stop + start, and connections are refused until the app has booted again.");
+            yield return new Finding("restart", $"{server} has no in-place re-exec and runit holds no socket: under runit a `restart: hot` is a stop + start, and connections are refused until the app has booted again.")
+            {
+                Fix = canTakeSocket ? "Use `restart: normal` under runit, or supervise it with systemd with socket activation on." : normal,
+            };
         }
     }
 }
