@@ -23,6 +23,11 @@ internal sealed record ImportCorrection(string Code, string Path, Func<ServiceMo
 /// </summary>
 internal static partial class ImportCorrections
 {
+    private static ServiceModel? WithoutDaemonizeOptions(ServiceModel m) =>
+        m.Server.Command.Where(w => !m.Server.Profile.DaemonizeOptions.Contains(w)).ToList() is var argv && argv.Count != m.Server.Command.Length
+            ? m with { Server = m.Server with { Command = [.. argv] } }
+            : null;
+
     private static ServiceModel? DropBinds(ServiceModel m) =>
         m.Server.Binds is null ? null : m with { Server = m.Server with { Binds = null } };
 
@@ -69,9 +74,8 @@ internal static partial class ImportCorrections
         new("UG0704", "systemd.stdout", m => m.Systemd.Stdout is "syslog" or "syslog+console" ? m with { Systemd = m.Systemd with { Stdout = null } } : null),
         new("UG0704", "systemd.stderr", m => m.Systemd.Stderr is "syslog" or "syslog+console" ? m with { Systemd = m.Systemd with { Stderr = null } } : null),
         // A daemonizing server (UG0206): UnitGen runs it in the foreground (Type=simple), without the flag.
-        new("UG0206", "server.command", m => m.Server.Command.Where(w => !m.Server.Profile.DaemonizeOptions.Contains(w)).ToList() is var argv && argv.Count != m.Server.Command.Length
-            ? m with { Server = m.Server with { Command = [.. argv] } }
-            : null),
+        new("UG0206", "server.command", WithoutDaemonizeOptions),
+        new("UG0215", "server.command", WithoutDaemonizeOptions),
         // Root: the source runs as root; the model says so explicitly (and the generated unit states it), the user decides.
         new("UG0705", "allowRoot", m => m.AllowRoot ? null : m with { AllowRoot = true }),
         // Readiness the server cannot give: Type=simple (puma < 5.1, or without sd_notify), no watchdog without notify.

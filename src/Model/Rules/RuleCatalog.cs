@@ -26,6 +26,7 @@ internal static class RuleCatalog
         new ExecChain.UG0212CommandLineAddressOutsideListen(),
         new ExecChain.UG0213BundledServerWithoutGemfile(),
         new ExecChain.UG0214ServerKeyWithoutEffect(),
+        new ExecChain.UG0215CommandDaemonizes(),
         new Readiness.UG0301WatchdogWithoutNotify(),
         new Readiness.UG0302NotifyUnsupported(),
         new Readiness.UG0303WatchdogDuringHotRestart(),
