@@ -50,7 +50,7 @@ public sealed record ServerSpec
     {
         if (!Command.IsEmpty)
         {
-            return Facts.ServerCommandLine.Parse(Type, Command).WithConfig(Type, configPath);
+            return Facts.ServerCommandLine.Parse(Profile, Command).WithConfig(Profile, configPath);
         }
 
         return Servers.BundledCommand.Of(Profile.DefaultCommand(this, configPath));

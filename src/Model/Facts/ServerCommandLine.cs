@@ -46,9 +46,9 @@ internal sealed record ServerCommandLine
     /// <summary>Index in <c>server.command</c> to report a finding about <paramref name="argument"/> at.</summary>
     public int WordOf(ServerArgument argument) => InShell ? ScriptWord : Require(argument).Word;
 
-    public static ServerCommandLine Parse(ServerType type, ImmutableArray<string> argv)
+    public static ServerCommandLine Parse(Servers.ServerProfile profile, ImmutableArray<string> argv)
     {
-        var profile = Servers.ServerProfiles.Of(type);
+        ArgumentNullException.ThrowIfNull(profile);
         var names = profile.ProgramNames;
         if (names.IsEmpty || argv.IsEmpty)
         {
@@ -75,10 +75,11 @@ internal sealed record ServerCommandLine
     /// (unicorn) right after the program, unless a config option is already there (UG0211 judges it) or
     /// UnitGen cannot see the server (a wrapper or a shell script: UG0211 refuses the model).
     /// </summary>
-    public ImmutableArray<string> WithConfig(ServerType type, string config)
+    public ImmutableArray<string> WithConfig(Servers.ServerProfile profile, string config)
     {
         // A server UnitGen writes no config file for has no option to pass one with: its command stays as written.
-        if (Servers.ServerProfiles.Of(type).ConfigOption is not { } option
+        ArgumentNullException.ThrowIfNull(profile);
+        if (profile.ConfigOption is not { } option
             || !FoundServer || InShell || Arguments.Any(a => a.Role is ServerOptionRole.Config or ServerOptionRole.NoConfig))
         {
             return Argv;

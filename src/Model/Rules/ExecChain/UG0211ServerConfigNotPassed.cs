@@ -33,7 +33,7 @@ internal sealed class UG0211ServerConfigNotPassed : Rule
         }
 
         var config = ServerConfigFile.InstalledPath(model);
-        var line = ServerCommandLine.Parse(server.Type, server.Command);
+        var line = ServerCommandLine.Parse(server.Profile, server.Command);
         if (!line.FoundServer || line.InShell)
         {
             if (!line.MentionsConfig(server.Type, config, model.Directory))

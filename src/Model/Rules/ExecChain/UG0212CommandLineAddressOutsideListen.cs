@@ -33,7 +33,7 @@ internal sealed class UG0212CommandLineAddressOutsideListen : Rule
             yield break;
         }
 
-        var line = ServerCommandLine.Parse(server.Type, server.Command);
+        var line = ServerCommandLine.Parse(server.Profile, server.Command);
         var addresses = server.Profile.CommandLineListeners(line);
         if (addresses.Count == 0)
         {
