@@ -27,9 +27,9 @@ internal static class OutputPaths
 
     public static string EnvironmentFile(ServiceModel model) => $"env/{Require(model).Name}.env";
 
-    public static string PumaConfig => "app/puma.rb";
-
-    public static string UnicornConfig => "app/unicorn.rb";
+    /// <summary>The server's own config file (<c>app/puma.rb</c>), named by its profile; null when UnitGen writes none.</summary>
+    public static string? ServerConfig(ServiceModel model) =>
+        Require(model).Server.Profile.ConfigFileName is { } name ? $"app/{name}" : null;
 
     /// <summary>A file of the runit service folder, e.g. <c>run</c>, <c>log/run</c>, <c>env/KEY</c>.</summary>
     public static string RunitFile(ServiceModel model, string file) => $"runit/{Require(model).Name}/{file}";

@@ -132,7 +132,7 @@ internal static class InstallCommand
         if (model.Supervises(Supervisor.Runit))
         {
             // runsvdir starts what is linked into its folder (Debian: /etc/service); linking is the administrator's call.
-            stdout.WriteLine($"runit: start it by linking {model.Runit.ServiceDir.TrimEnd('/')}/{model.Name} into runsvdir's folder (Debian: ln -s {model.Runit.ServiceDir.TrimEnd('/')}/{model.Name} /etc/service/).");
+            stdout.WriteLine($"runit: start it by linking {InstallPaths.RunitService(model, model.Name)} into runsvdir's folder (Debian: ln -s {InstallPaths.RunitService(model, model.Name)} /etc/service/).");
         }
 
         GenerateCommand.PrintRestart(RestartCommand.For(model), stdout);

@@ -93,6 +93,6 @@ internal static class PumaConfigEmitter
             rb.Code(LocalConfigHook.Ruby(LocalConfigHook.Puma));
         }
 
-        return new EmittedFile(OutputPaths.PumaConfig, rb.ToString(), EmittedFile.Readable);
+        return new EmittedFile(OutputPaths.ServerConfig(model)!, rb.ToString(), EmittedFile.Readable);
     }
 }

@@ -96,6 +96,6 @@ internal static class UnicornConfigEmitter
             rb.Blank();
             rb.Code(LocalConfigHook.Ruby(LocalConfigHook.Unicorn));
         }
-        return new EmittedFile(OutputPaths.UnicornConfig, rb.ToString(), EmittedFile.Readable);
+        return new EmittedFile(OutputPaths.ServerConfig(model)!, rb.ToString(), EmittedFile.Readable);
     }
 }

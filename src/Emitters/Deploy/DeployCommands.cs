@@ -34,14 +34,14 @@ internal static class DeployCommands
 
     /// <summary>The web server's units or runit folders, in start order (the socket before the service).</summary>
     public static ImmutableArray<string> WebTargets(ServiceModel model) => Supervisor(model) == Model.Supervisor.Runit
-        ? [RunitDir(model, model.Name)]
+        ? [InstallPaths.RunitService(model, model.Name)]
         : [.. model.SocketActivation && !model.Listen.IsEmpty ? [$"{model.Name}.socket"] : Array.Empty<string>(), $"{model.Name}.service"];
 
     /// <summary>Every instance of one process, as units or runit folders.</summary>
     public static ImmutableArray<string> ProcessTargets(ServiceModel model, ProcessSpec process) =>
     [
         .. Enumerable.Range(1, process.Instances).Select(n => Supervisor(model) == Model.Supervisor.Runit
-            ? RunitDir(model, OutputPaths.RunitProcessFolder(model, process, n))
+            ? InstallPaths.RunitService(model, OutputPaths.RunitProcessFolder(model, process, n))
             : OutputPaths.ProcessInstanceUnit(model, process, n)),
     ];
 
@@ -72,6 +72,4 @@ internal static class DeployCommands
             yield return [RestartScript(model), .. arguments];
         }
     }
-
-    private static string RunitDir(ServiceModel model, string folder) => $"{model.Runit.ServiceDir.TrimEnd('/')}/{folder}";
 }

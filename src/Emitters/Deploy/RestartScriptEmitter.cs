@@ -1,4 +1,5 @@
 using System.Globalization;
+using UnitGen.Emitters.Install;
 using UnitGen.Formats.Shell;
 using UnitGen.Model;
 using UnitGen.Model.Facts;
@@ -39,14 +40,16 @@ internal static class RestartScriptEmitter
         // systemd.scope: user — the units are the user's own manager's: `systemctl --user`, no root.
         sh.Assign("user_scope", model.Systemd.Scope == SystemdScope.User ? "1" : string.Empty);
         sh.Assign("unit", $"{model.Name}.service");
-        sh.Assign("runit_dir", RunitDir(model, model.Name));
+        sh.Assign("runit_dir", InstallPaths.RunitService(model, model.Name));
         sh.Assign("strategy", Word(model.Restart));
-        var phased = RestartFacts.Phased(model);
+        var phased = model.Server.Profile.PhasedRestartSignal(model);
         sh.Assign("phased_signal", phased?.Signal ?? string.Empty);
         // Read only when phased_signal is empty: why the script falls back to a hot restart.
         sh.Assign("phased_impossible", model.Server.Profile.PhasedRestartKeepsOldCode(model) ?? string.Empty);
-        sh.Assign("hot_signal_systemd", RestartFacts.Hot(model, Supervisor.Systemd)?.Signal ?? string.Empty);
-        sh.Assign("hot_signal_runit", RestartFacts.Hot(model, Supervisor.Runit)?.Signal ?? string.Empty);
+        // A hot restart under systemd only by a signal that keeps the main PID (systemd follows no new master, UG0404);
+        // runit's run script follows a new unicorn master (unicorn-follow). Empty: the script stops and starts instead.
+        sh.Assign("hot_signal_systemd", model.Server.Profile.SystemdReload(RestartStrategy.Hot)?.Signal ?? string.Empty);
+        sh.Assign("hot_signal_runit", model.Server.Profile.SignalFor(RestartStrategy.Hot)?.Signal ?? string.Empty);
         sh.Assign("workers", Number(model.Server.Profile.Workers(model)));
         sh.Assign("pidfile", model.Server.Profile.MasterPidfile(model) ?? string.Empty);
         sh.Assign("health_url", health?.Url ?? string.Empty);
@@ -59,15 +62,13 @@ internal static class RestartScriptEmitter
         var instances = model.Processes.SelectMany(p => Enumerable.Range(1, p.Instances).Select(n => (Process: p, Instance: n))).ToList();
         sh.Assign("process_units", string.Join(' ', instances.Select(i => OutputPaths.ProcessInstanceUnit(model, i.Process, i.Instance))));
         sh.Assign("quiet_units", string.Join(' ', instances.Where(i => i.Process.Profile.QuietSignal is not null).Select(i => OutputPaths.ProcessInstanceUnit(model, i.Process, i.Instance))));
-        sh.Assign("process_dirs", string.Join(' ', instances.Select(i => RunitDir(model, OutputPaths.RunitProcessFolder(model, i.Process, i.Instance)))));
-        sh.Assign("quiet_dirs", string.Join(' ', instances.Where(i => i.Process.Profile.QuietSignal is not null).Select(i => RunitDir(model, OutputPaths.RunitProcessFolder(model, i.Process, i.Instance)))));
+        sh.Assign("process_dirs", string.Join(' ', instances.Select(i => InstallPaths.RunitService(model, OutputPaths.RunitProcessFolder(model, i.Process, i.Instance)))));
+        sh.Assign("quiet_dirs", string.Join(' ', instances.Where(i => i.Process.Profile.QuietSignal is not null).Select(i => InstallPaths.RunitService(model, OutputPaths.RunitProcessFolder(model, i.Process, i.Instance)))));
         // `sv -w`: runit waits 7 s by default (sv(8)); a worker gets its whole stop time to finish its jobs.
         sh.Assign("process_stop", Number(model.Processes.Select(p => p.Profile.StopSeconds(p) ?? 0).DefaultIfEmpty(0).Max() is var s and > 0 ? s : 30));
         sh.Code(RestartScriptBody.Text);
         return new EmittedFile(OutputPath(model), sh.ToString(), EmittedFile.Executable);
     }
-
-    private static string RunitDir(ServiceModel model, string folder) => $"{model.Runit.ServiceDir.TrimEnd('/')}/{folder}";
 
     private static string Word(RestartStrategy strategy) => strategy.ToString().ToLowerInvariant();
 

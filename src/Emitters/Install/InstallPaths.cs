@@ -50,11 +50,11 @@ internal static class InstallPaths
         {
             "systemd" when user => $"{home}/{ServiceManagerFacts.UserUnitFolder}/{rest}",
             "systemd" => $"{SystemUnitDir}/{rest}",
-            "runit" => $"{model.Runit.ServiceDir.TrimEnd('/')}/{rest}",
+            "runit" => RunitService(model, rest),
             // The unit's EnvironmentFile= and the server's -C/-c name these paths; the files must be where they point.
             "env" when emittedPath == OutputPaths.EnvironmentFile(model) && ServiceManagerFacts.UserEnvFileUnderHome(model) is { } underHome => $"{home}/{underHome}",
             "env" when emittedPath == OutputPaths.EnvironmentFile(model) => model.EnvFilePath,
-            "app" when emittedPath == OutputPaths.PumaConfig || emittedPath == OutputPaths.UnicornConfig => OutputPaths.InstalledServerConfig(model),
+            "app" when emittedPath == OutputPaths.ServerConfig(model) => OutputPaths.InstalledServerConfig(model),
             "bin" when user => $"{home}/{UserCommandDir}/{rest}",
             "bin" => $"{CommandDir}/{rest}",
             _ => null,
@@ -64,4 +64,7 @@ internal static class InstallPaths
     /// <summary>The folder the units of <paramref name="model"/> are installed to.</summary>
     public static string UnitDir(ServiceModel model, string? userHome = null) =>
         For(model, "systemd/x", userHome) is { } path ? path[..^2] : SystemUnitDir;
+
+    /// <summary>A runit service folder (or a file in it) where it is installed: <c>/etc/sv/NAME</c>.</summary>
+    public static string RunitService(ServiceModel model, string folder) => $"{model.Runit.ServiceDir.TrimEnd('/')}/{folder}";
 }

@@ -45,9 +45,8 @@ internal static class RestartCommand
     /// </summary>
     private static string Runit(ServiceModel model)
     {
-        var dir = $"{model.Runit.ServiceDir.TrimEnd('/')}/{model.Name}";
-        var profile = model.Server.Profile;
-        var command = (profile.SignalFor(model.Restart) ?? profile.SignalFor(RestartStrategy.Hot))?.Signal switch
+        var dir = InstallPaths.RunitService(model, model.Name);
+        var command = model.Server.Profile.SignalOrHot(model.Restart)?.Signal switch
         {
             null => "restart",
             "USR1" => "1",

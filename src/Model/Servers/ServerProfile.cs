@@ -153,6 +153,16 @@ internal abstract record ServerProfile
     /// <summary>The restart strategy a signal performs (what lint reads from a hand-written reload), null when none.</summary>
     public RestartStrategy? StrategyOf(string signal) => RestartSignals.FirstOrDefault(s => s.Signal == signal)?.Strategy;
 
+    /// <summary>
+    /// The signal of a phased restart when one can replace the app's code (<see cref="PhasedRestartKeepsOldCode"/>
+    /// says none the less); null otherwise: bin/NAME-restart falls back to a hot restart.
+    /// </summary>
+    public RestartSignal? PhasedRestartSignal(ServiceModel model) =>
+        PhasedRestartKeepsOldCode(model) is null ? SignalFor(RestartStrategy.Phased) : null;
+
+    /// <summary>The strategy's own signal, else the hot restart's: what runit sends for it (a stop + start under runit refuses connections, UG0603).</summary>
+    public RestartSignal? SignalOrHot(RestartStrategy strategy) => SignalFor(strategy) ?? SignalFor(RestartStrategy.Hot);
+
     /// <summary>The signal systemd's <c>ExecReload=</c> sends: only one that keeps the main PID (systemd follows no new master).</summary>
     public RestartSignal? SystemdReload(RestartStrategy strategy) => SignalFor(strategy) is { KeepsMainPid: true } signal ? signal : null;
 
@@ -161,7 +171,7 @@ internal abstract record ServerProfile
     /// (a stop + start under runit refuses connections, UG0603); null when runsv's own HUP is right or there is none.
     /// </summary>
     public RestartSignal? RunitReload(RestartStrategy strategy) =>
-        (SignalFor(strategy) ?? SignalFor(RestartStrategy.Hot)) is { } signal && signal.Signal != "HUP" ? signal : null;
+        SignalOrHot(strategy) is { } signal && signal.Signal != "HUP" ? signal : null;
 
     /// <summary>Why control/h sends <paramref name="signal"/> instead of letting runsv send HUP (its comment line).</summary>
     public virtual string RunitReloadReason(RestartSignal signal) => $"{signal.Signal} instead of HUP.";

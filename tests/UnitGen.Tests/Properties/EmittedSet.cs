@@ -21,8 +21,7 @@ public sealed class EmittedSet
         Service = Parse(OutputPaths.Service(model));
         Socket = Parse(OutputPaths.Socket(model));
         EnvFile = Files.TryGetValue(OutputPaths.EnvironmentFile(model), out var env) ? EnvironmentFileReader.Parse(env.Content) : null;
-        var app = model.Server.Type == ServerType.Unicorn ? OutputPaths.UnicornConfig : OutputPaths.PumaConfig;
-        AppConfig = Files.TryGetValue(app, out var rb) ? RubyConfigReader.Parse(rb.Content) : null;
+        AppConfig = OutputPaths.ServerConfig(model) is { } app && Files.TryGetValue(app, out var rb) ? RubyConfigReader.Parse(rb.Content) : null;
     }
 
     public ServiceModel Model { get; }

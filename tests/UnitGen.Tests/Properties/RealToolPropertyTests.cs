@@ -240,7 +240,8 @@ public sealed class RealToolPropertyTests(ITestOutputHelper output)
     {
         var files = accepted
             .Where(a => a.Case.Field.Judges.HasFlag(Judges.Ruby))
-            .Select(a => (a.Case, File: Path.Combine(a.Folder, a.Case.Emitted!.Model.Server.Type == ServerType.Unicorn ? OutputPaths.UnicornConfig : OutputPaths.PumaConfig)))
+            .Where(a => OutputPaths.ServerConfig(a.Case.Emitted!.Model) is not null)
+            .Select(a => (a.Case, File: Path.Combine(a.Folder, OutputPaths.ServerConfig(a.Case.Emitted!.Model)!)))
             .Where(f => File.Exists(f.File))
             .ToList();
         var loaded = RubyConfigJudge.Load(root, [.. files.Select(f => f.File)]);
