@@ -28,6 +28,12 @@ internal static partial class ImportCorrections
             ? m with { Server = m.Server with { Command = [.. argv] } }
             : null;
 
+    /// <summary>systemd rewrites /var/run to /run for ListenStream= (UG0725); old puma binds the old path (UG0112, puma#2638).</summary>
+    private static ServiceModel? RunInsteadOfVarRun(ServiceModel m) =>
+        m.Listen.Any(l => l.Address is UnixAddress u && u.Path.StartsWith("/var/run/", StringComparison.Ordinal))
+            ? m with { Listen = [.. m.Listen.Select(l => l.Address is UnixAddress u && u.Path.StartsWith("/var/run/", StringComparison.Ordinal) ? l with { Address = new UnixAddress(u.Path["/var".Length..]) } : l)] }
+            : null;
+
     private static ServiceModel? DropBinds(ServiceModel m) =>
         m.Server.Binds is null ? null : m with { Server = m.Server with { Binds = null } };
 
@@ -42,9 +48,7 @@ internal static partial class ImportCorrections
         new("UG0106", "server.binds", DropBinds),
         new("UG0107", "server.binds", DropBinds),
         // systemd rewrites /var/run to /run for ListenStream=; old puma binds the old path (puma#2638).
-        new("UG0112", "listen", m => m.Listen.Any(l => l.Address is UnixAddress u && u.Path.StartsWith("/var/run/", StringComparison.Ordinal))
-            ? m with { Listen = [.. m.Listen.Select(l => l.Address is UnixAddress u && u.Path.StartsWith("/var/run/", StringComparison.Ordinal) ? l with { Address = new UnixAddress(u.Path["/var".Length..]) } : l)] }
-            : null),
+        new("UG0112", "listen", RunInsteadOfVarRun),
         // bundler < 2.2.26 (or unknown) closes the inherited sockets unless told to keep them.
         new("UG0202", "server.command", m => m.Server.Command.IndexOf("exec") is var at and >= 0 && !m.Server.Command.Contains("--keep-file-descriptors")
             && m.Server.Command.Take(at).Any(w => System.IO.Path.GetFileName(w) == "bundle")
@@ -54,10 +58,10 @@ internal static partial class ImportCorrections
         // derived command loads the generated config and is the main process.
         new("UG0211", "server.command", m => m.Server.Command.Length == 0 ? null : m with { Server = m.Server with { Command = [] } }),
         new("UG0201", "server.command", m => m.Server.Command.Length == 0 ? null : m with { Server = m.Server with { Command = [] } }),
-        // Binds on the command line replace the generated config's (puma 5.6.5 cli.rb): the sockets of `listen` are the binds.
         // A `-C` lint read for a server UnitGen writes no config for (sidekiq's sidekiq.yml as a command): it stays in the command.
         new("UG0214", "server.config", m => m.Server.Config is not null && !m.Server.Profile.ServerKeys.Contains("config")
             ? m with { Server = m.Server with { Config = null } } : null),
+        // Binds on the command line replace the generated config's (puma 5.6.5 cli.rb): the sockets of `listen` are the binds.
         new("UG0212", "server.command", m => WithoutCommandLineBinds(m.Server.Command) is var argv && argv.SequenceEqual(m.Server.Command) ? null
             : m with { Server = m.Server with { Command = [.. argv] } }),
         // puma.rb's `workers` wins over WEB_CONCURRENCY (puma 5.6.5 configuration.rb: the env var is only a default): the app
@@ -67,9 +71,7 @@ internal static partial class ImportCorrections
             : null),
         // Lint-only mistakes of the source (no model rule reports them): found by lint on the source files.
         // systemd rewrites /var/run to /run (UG0725): the model says the path systemd uses.
-        new("UG0725", "listen", m => m.Listen.Any(l => l.Address is UnixAddress u && u.Path.StartsWith("/var/run/", StringComparison.Ordinal))
-            ? m with { Listen = [.. m.Listen.Select(l => l.Address is UnixAddress u && u.Path.StartsWith("/var/run/", StringComparison.Ordinal) ? l with { Address = new UnixAddress(u.Path["/var".Length..]) } : l)] }
-            : null),
+        new("UG0725", "listen", RunInsteadOfVarRun),
         // `syslog` output is obsolete; systemd writes to the journal (UG0704): the model without it says the same.
         new("UG0704", "systemd.stdout", m => m.Systemd.Stdout is "syslog" or "syslog+console" ? m with { Systemd = m.Systemd with { Stdout = null } } : null),
         new("UG0704", "systemd.stderr", m => m.Systemd.Stderr is "syslog" or "syslog+console" ? m with { Systemd = m.Systemd with { Stderr = null } } : null),

@@ -59,13 +59,9 @@ internal static partial class ModelImporter
             except.AddRange(["UG0401", "UG0402"]);
         }
 
+        // A daemonize option that lint did not report (it fit the source's Type=forking) is UG0215 of the imported model,
+        // which UnitGen runs in the foreground: validate finds it, and the same correction drops it.
         var lintOnly = Linter.Lint(service.Files).Where(d => d.Code is "UG0704" or "UG0725" or "UG0206").ToList();
-        if (!lintOnly.Any(d => d.Code == "UG0206") && imported.Model.Server.Command.Any(w => w is "-d" or "--daemon" or "-D" or "--daemonize"))
-        {
-            // Under Type=forking the flag fit the source; UnitGen writes Type=simple, where it makes systemd stop the service.
-            lintOnly.Add(new UnitGen.Model.Diagnostics.Diagnostic("UG0206", UnitGen.Model.Diagnostics.Severity.Error,
-                "the server daemonizes, and UnitGen runs it in the foreground under Type=simple.", null, new UnitGen.Model.Diagnostics.SourceLocation(service.Service.Path, 0, 0)));
-        }
         var corrected = Corrected(imported, except, lintOnly);
         return corrected with { Header = [.. corrected.Header, .. unused] };
     }
