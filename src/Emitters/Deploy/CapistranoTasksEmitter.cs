@@ -41,7 +41,7 @@ internal static class CapistranoTasksEmitter
         Assign(rb, "rolling_limit", RubyWriter.Integer(capistrano.Rolling.Limit));
         Assign(rb, "rolling_wait", RubyWriter.Integer(capistrano.Rolling.Wait));
         Assign(rb, "restart_script", RubyWriter.String(DeployCommands.RestartScript(model)));
-        Assign(rb, "user_scope", RubyWriter.Boolean(UserScope(model)));
+        Assign(rb, "user_scope", RubyWriter.Boolean(DeployCommands.UserScope(model)));
         rb.Code("  # [file in this folder's parent, installed path (relative: under the deploy user's home), mode,\n");
         rb.Code("  #  installed by root (else by the deploy user: the server config beside the app, every file of user units)]\n");
         rb.Code("  files = [\n");
@@ -55,7 +55,7 @@ internal static class CapistranoTasksEmitter
             var mode = "0" + Convert.ToString((int)file.Mode, 8).PadLeft(3, '0');
             // The server config lives beside the app (deploy_to/shared): root must not create or own those folders,
             // or Capistrano's own deploy:check, run as the deploy user, cannot write there.
-            var byRoot = !UserScope(model) && !file.Path.StartsWith("app/", StringComparison.Ordinal);
+            var byRoot = !DeployCommands.UserScope(model) && !file.Path.StartsWith("app/", StringComparison.Ordinal);
             rb.Code($"    [{string.Join(", ", RubyWriter.String(file.Path), RubyWriter.String(path), RubyWriter.String(mode), RubyWriter.Boolean(byRoot))}],\n");
         }
 
@@ -87,15 +87,13 @@ internal static class CapistranoTasksEmitter
         rb.Code("    },\n");
     }
 
-    private static bool UserScope(ServiceModel model) => model.Systemd.Scope == SystemdScope.User && DeployCommands.Supervisor(model) == Supervisor.Systemd;
-
     /// <summary>
     /// Where the host keeps the file: absolute, or for user units relative to the deploy user's home (sshkit runs
     /// each command in the login folder, the home), which only the host knows.
     /// </summary>
     private static string? Installed(ServiceModel model, string emittedPath)
     {
-        if (!UserScope(model))
+        if (!DeployCommands.UserScope(model))
         {
             return InstallPaths.For(model, emittedPath);
         }

@@ -25,9 +25,12 @@ internal static class DeployCommands
     /// <summary>Where the restart script is installed on each host.</summary>
     /// <remarks>A user-scope model's is in the deploy user's home, relative to it (sshkit runs commands in the login folder).</remarks>
     public static string RestartScript(ServiceModel model) =>
-        (model ?? throw new ArgumentNullException(nameof(model))).Systemd.Scope == SystemdScope.User && Supervisor(model) == Model.Supervisor.Systemd
+        UserScope(model)
             ? $"{InstallPaths.UserCommandDir}/{RestartScriptEmitter.FileName(model)}"
             : $"{InstallPaths.CommandDir}/{RestartScriptEmitter.FileName(model)}";
+
+    /// <summary>Whether the tasks drive the deploy user's own service manager (<c>systemd.scope: user</c> under systemd).</summary>
+    public static bool UserScope(ServiceModel model) => model.IsUserScope() && Supervisor(model) == Model.Supervisor.Systemd;
 
     /// <summary>The supervisor the tasks drive: the model's first (a host runs the app under one).</summary>
     public static Supervisor Supervisor(ServiceModel model) => (model ?? throw new ArgumentNullException(nameof(model))).Supervisors is { IsEmpty: false } supervisors ? supervisors[0] : Model.Supervisor.Systemd;

@@ -38,7 +38,7 @@ internal static class RestartScriptEmitter
         sh.Assign("server_name", model.Server.Profile.Name);
         sh.Assign("supervisors", string.Join(' ', model.Supervisors.Select(s => s == Supervisor.Systemd ? "systemd" : "runit")));
         // systemd.scope: user — the units are the user's own manager's: `systemctl --user`, no root.
-        sh.Assign("user_scope", model.Systemd.Scope == SystemdScope.User ? "1" : string.Empty);
+        sh.Assign("user_scope", model.IsUserScope() ? "1" : string.Empty);
         sh.Assign("unit", $"{model.Name}.service");
         sh.Assign("runit_dir", InstallPaths.RunitService(model, model.Name));
         sh.Assign("strategy", Word(model.Restart));

@@ -1,4 +1,5 @@
 using UnitGen.Model.Diagnostics;
+using UnitGen.Model.Facts;
 
 namespace UnitGen.Model.Rules.Deploy;
 
@@ -20,7 +21,7 @@ internal sealed class UG1005SudoForUserUnits : Rule
     public override IEnumerable<Finding> Check(ServiceModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        if (model.Deploy?.Capistrano is { Sudo: true } && model.Systemd.Scope == SystemdScope.User && model.Supervises(Supervisor.Systemd))
+        if (model.Deploy?.Capistrano is { Sudo: true } && model.IsUserScope() && model.Supervises(Supervisor.Systemd))
         {
             yield return new Finding("deploy.capistrano.sudo", "`sudo: true` with user units: `sudo systemctl --user` reaches root's manager, which has none of the app's units.");
         }

@@ -1,5 +1,6 @@
 using System.Net;
 using UnitGen.Model.Diagnostics;
+using UnitGen.Model.Facts;
 
 namespace UnitGen.Model.Rules.Hardening;
 
@@ -28,7 +29,7 @@ internal sealed class UG0902StrictHidesRemoteService : Rule
     {
         // A user manager cannot apply IPAddressDeny= (systemd.resource-control(5): system services only), so user
         // units carry no IP allow-list and reach remote hosts under `strict` too (Emitters UserManagerSandbox).
-        if (!model.Supervises(Supervisor.Systemd) || model.Systemd.Hardening != HardeningProfile.Strict || model.Systemd.Scope == SystemdScope.User)
+        if (!model.Supervises(Supervisor.Systemd) || model.Systemd.Hardening != HardeningProfile.Strict || model.IsUserScope())
         {
             yield break;
         }
